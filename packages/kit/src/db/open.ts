@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import pg from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbConfig {
+  /** Which service's database: each service owns its own SQLite file or PostgreSQL schema. */
+  name: string;
+  /** SQLite data directory (used when `databaseUrl` is absent). `:memory:` gives a private in-memory database. */
+  dataDir?: string;
+  /** PostgreSQL connection string; when set, the service lives in schema `<schemaPrefix><name>`. */
+  databaseUrl?: string;
+  schemaPrefix?: string;
+  /** Pool size on PostgreSQL. */
+  maxConnections?: number;
+}
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** PostgreSQL schema (undefined on SQLite). */
+  schema?: string;
+  /** PostgreSQL connection string, for LISTEN connections (undefined on SQLite). */
+  databaseUrl?: string;
+  /** Drop everything this database holds (tests only). */
+  destroyData(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// BIGINT (count(*) and friends) arrives as a string by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * SQLite's default `BEGIN` is DEFERRED: a transaction that reads first and writes later can hit
+ * SQLITE_BUSY without waiting when another process (the CLI, a second worker) holds the write lock.
+ * `BEGIN IMMEDIATE` takes the write lock up front, so busy_timeout applies and writers queue instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export async function openDatabase<DB>(config: DbConfig): Promise<Database<DB>> {
+  if (config.databaseUrl) return openPostgres<DB>(config, config.databaseUrl);
+  return openSqlite<DB>(config);
+}
+
+function openSqlite<DB>(config: DbConfig): Database<DB> {
+  const dataDir = config.dataDir ?? './data';
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, `${config.name}.db`);
+  }
+  const sqlite = new SqliteDatabase(file);
+  // WAL + NORMAL: durable across process crashes (the WAL is fsynced at checkpoints; a crash of the
+  // process loses nothing committed, only an OS crash can lose the last transactions). See docs/architecture.md.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async destroyData() {
+      const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[];
+      sqlite.pragma('foreign_keys = OFF');
+      for (const t of tables) sqlite.exec(`drop table if exists "${t.name}"`);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<Database<DB>> {
+  const schema = `${config.schemaPrefix ?? ''}${config.name}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const setup = new pg.Client({ connectionString: databaseUrl });
+  await setup.connect();
+  try {
+    await setup.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await setup.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: config.maxConnections ?? 10,
+    options: `-c search_path="${schema}"`,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    schema,
+    databaseUrl,
+    async destroyData() {
+      await pool.query(`drop schema if exists "${schema}" cascade`);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { newId } from '../ids.js';
+import type { JobsSchema } from './schema.js';
+
+export interface EnqueueInput {
+  kind: string;
+  payload: unknown;
+  /** Defaults to "now" as given. */
+  runAt?: Date;
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job inside the caller's transaction (the transactional outbox: the job exists if and only if
+ * the change that caused it committed). A job whose dedupe_key already exists is not added again;
+ * the return value says whether this call created it.
+ */
+export async function enqueue(db: Kysely<JobsSchema>, now: Date, input: EnqueueInput): Promise<{ id: string; created: boolean }> {
+  const id = newId('job');
+  const at = now.toISOString();
+  const result = await db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind: input.kind,
+      payload: JSON.stringify(input.payload ?? null),
+      run_at: (input.runAt ?? now).toISOString(),
+      state: 'pending',
+      attempts: 0,
+      max_attempts: input.maxAttempts ?? 10,
+      locked_until: null,
+      locked_by: null,
+      dedupe_key: input.dedupeKey ?? null,
+      last_error: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  const created = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  if (created || !input.dedupeKey) return { id, created };
+  const existing = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', input.dedupeKey).executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+/** Cancels a pending job by dedupe key (e.g. a review request whose order was refunded). */
+export async function cancelJob(db: Kysely<JobsSchema>, now: Date, dedupeKey: string): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ state: 'done', last_error: 'cancelled', updated_at: now.toISOString() })
+    .where('dedupe_key', '=', dedupeKey)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { JobsSchema, JobsTable } from './schema.js';
+
+/** Marks a claimed job done, only if this worker still holds its lease. */
+export async function completeJob(db: Kysely<JobsSchema>, job: JobsTable, workerId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ state: 'done', locked_until: null, updated_at: now.toISOString(), last_error: null })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/**
+ * Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 1 h. Full jitter (a random
+ * delay in [base/2, base]) spreads retries of many jobs that failed together (a provider outage).
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(3_600_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+/** Records a failure: retry later with backoff (or at `retryAt`), or dead-letter after max_attempts. */
+export async function failJob(
+  db: Kysely<JobsSchema>,
+  job: JobsTable,
+  workerId: string,
+  now: Date,
+  error: string,
+  retryAt?: Date,
+): Promise<'retry' | 'dead'> {
+  const dead = job.attempts >= job.max_attempts;
+  const runAt = retryAt ?? new Date(now.getTime() + backoffMs(job.attempts));
+  await db
+    .updateTable('jobs')
+    .set({
+      state: dead ? 'dead' : 'pending',
+      run_at: dead ? job.run_at : runAt.toISOString(),
+      locked_until: null,
+      locked_by: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', workerId)
+    .execute();
+  return dead ? 'dead' : 'retry';
+}
+
+/** Puts a dead-lettered job back in the queue (the dashboard's "replay"). */
+export async function replayJob(db: Kysely<JobsSchema>, id: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ state: 'pending', attempts: 0, run_at: now.toISOString(), locked_until: null, locked_by: null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('state', '=', 'dead')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Extends the lease of a job that is still being worked on. */
+export async function renewLease(db: Kysely<JobsSchema>, jobId: string, workerId: string, until: Date): Promise<void> {
+  await db.updateTable('jobs').set({ locked_until: until.toISOString() }).where('id', '=', jobId).where('locked_by', '=', workerId).execute();
+}
