@@ -30,8 +30,7 @@ export const REVIEW_REQUEST_CREATED: EventTypeDef = {
 export const REVIEW_REQUEST_CANCELLED: EventTypeDef = {
   id: 'review_request_cancelled',
   name: 'Review Request Cancelled',
-  description:
-    'When a customer cancels a review request, Okendo creates a Review Request Cancelled event with the following properties:',
+  description: 'When a customer cancels a review request, Okendo creates a Review Request Cancelled event with the following properties:',
   properties: [requiredProp('Review Request Id', 'string', 'The unique identifier for the original review request.')],
   conditionalGroups: [],
 };

@@ -45,11 +45,7 @@ export const REVIEW_CREATED: EventTypeDef = {
     requiredProp('ProductID', 'string', 'The unique identifier for the product'),
     optionalProp('SKU', 'string', 'The stock keeping unit, a unique identifier for the product'),
     requiredProp('Okendo Average Review Rating', 'number', 'The average rating given by the customer across all reviews'),
-    requiredProp(
-      'Okendo Has Submitted Media',
-      'boolean',
-      'Indicates whether the customer has submitted photos or videos (Yes/No)',
-    ),
+    requiredProp('Okendo Has Submitted Media', 'boolean', 'Indicates whether the customer has submitted photos or videos (Yes/No)'),
     requiredProp('Okendo Latest Review Rating', 'number', "The rating given in the customer's most recent review"),
     requiredProp('Okendo Number of Reviews', 'number', 'The total number of reviews submitted by the customer'),
   ],

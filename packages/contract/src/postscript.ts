@@ -1,0 +1,165 @@
+/**
+ * Postscript Partner API v2 wire shapes (and the v1 trigger shapes behind legacy partner triggers), as
+ * TypeBox schemas with their static types. Response schemas leave extra fields allowed so newer servers stay
+ * readable; request bodies are closed only where Postscript is documented to refuse unknown fields (events).
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+
+const DateTime = () => Type.String({ format: 'date-time' });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/**
+ * A custom property value. Postscript documents "strings, integers, string arrays, or ISO 8601 date(time)"
+ * for subscribers and infers "strings, booleans, integers, floats, datetime strings" for events; both must be
+ * flat (no nested objects). null is accepted and means "no value".
+ */
+export const PropertyValue = Type.Union([
+  Type.String(),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  Type.Null(),
+]);
+export type PropertyValue = Static<typeof PropertyValue>;
+
+export const Properties = Type.Record(Type.String(), PropertyValue);
+export type Properties = Static<typeof Properties>;
+
+// ---------------------------------------------------------------------------------------------- subscribers
+
+const CanSend = Type.Object({ can_send: Type.Boolean() });
+
+/** Consent is exposed only per channel through `can_send`; there is no status enum. */
+export const SubscriberSchema = Type.Object({
+  /** Prefixed opaque id, `s_…`. */
+  id: Type.String(),
+  /** Numeric storefront-cookie tracking id. */
+  ps_id: Nullable(Type.Integer()),
+  /** E.164. */
+  phone_number: Type.String(),
+  email: Nullable(Type.String()),
+  shopify_customer_id: Nullable(Type.Integer()),
+  properties: Properties,
+  tags: Type.Array(Type.String()),
+  subscriptions: Type.Object({ promotional: CanSend, transactional: CanSend }),
+  created_at: DateTime(),
+  updated_at: DateTime(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+export type Subscriber = Static<typeof SubscriberSchema>;
+
+/** GET /api/v2/subscribers: 1-based page numbers, no page size, no cursor. */
+export const SubscriberListResponse = Type.Object({
+  page_info: Type.Object({ page: Type.Integer({ minimum: 1 }), total_pages: Type.Integer({ minimum: 0 }) }),
+  subscribers: Type.Array(SubscriberSchema),
+});
+export type SubscriberListResponse = Static<typeof SubscriberListResponse>;
+
+/** POST /api/v2/subscribers. The subscriber stays pending until they confirm the opt-in by SMS. */
+export const CreateSubscriberBody = Type.Object({
+  phone_number: Type.String({ minLength: 1, description: 'E.164 recommended.' }),
+  email: Type.Optional(Type.String()),
+  keyword: Type.Optional(Type.String()),
+  keyword_id: Type.Optional(Type.String()),
+  shopify_customer_id: Type.Optional(Type.Integer()),
+  tags: Type.Optional(Type.Array(Type.String())),
+  properties: Type.Optional(Properties),
+  // Third-party docs list website | social | other (default other); kept open since Postscript's list is unpublished.
+  origin: Type.Optional(Type.String({ examples: ['website', 'social', 'other'] })),
+  first_name: Type.Optional(Type.String()),
+  last_name: Type.Optional(Type.String()),
+  external_id: Type.Optional(Type.String()),
+});
+export type CreateSubscriberBody = Static<typeof CreateSubscriberBody>;
+
+/**
+ * PATCH /api/v2/subscribers/{id}. `email` is set only if none exists yet, `tags` are added to existing tags,
+ * `properties` merge per key and are ignored when null. A subscriber holds at most 50 custom properties.
+ */
+export const UpdateSubscriberBody = Type.Object({
+  email: Type.Optional(Type.String()),
+  tags: Type.Optional(Type.Array(Type.String())),
+  properties: Type.Optional(Nullable(Type.Record(Type.String(), PropertyValue, { maxProperties: 50 }))),
+});
+export type UpdateSubscriberBody = Static<typeof UpdateSubscriberBody>;
+
+// --------------------------------------------------------------------------------------------- custom events
+
+/**
+ * POST /api/v2/events. Postscript documents `type` as [A-Za-z0-9_], but Okendo's event names contain spaces
+ * ("Review Request Created") and this contract carries them verbatim, so only the length is constrained.
+ * `occurred_at` is UTC, documented as `%Y-%m-%d %H:%M:%S.%f`; the ISO "T" separator is accepted too.
+ */
+export const CustomEventBody = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 255 }),
+    subscriber_id: Type.Optional(Type.String()),
+    phone: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String()),
+    occurred_at: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]00:?00)?$' })),
+    properties: Type.Optional(Properties),
+    /** The event's id on the sender's system; Postscript does not promise de-duplication on it. */
+    external_id: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type CustomEventBody = Static<typeof CustomEventBody>;
+
+/** 202 Accepted: events are matched to subscribers asynchronously. */
+export const CustomEventResponse = Type.Object({ event_ids: Type.Array(Type.String()) });
+export type CustomEventResponse = Static<typeof CustomEventResponse>;
+
+// ---------------------------------------------------------------------------------------------------- identity
+
+/** GET /api/v2/me, e.g. {"resource_id":"shop_1234567abcde","resource_name":"Postscript","resource_type":"shop"}. */
+export const MeResponse = Type.Object({
+  resource_id: Type.String(),
+  resource_name: Type.String(),
+  resource_type: Type.String(),
+});
+export type MeResponse = Static<typeof MeResponse>;
+
+// ------------------------------------------------------------------------------------------------ v1 triggers
+
+/** POST /v1/triggers. `tags` are the merge-tag keys the merchant can insert as `{key}`. */
+export const CreateTriggerBody = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  tags: Type.Array(Type.String({ minLength: 1 })),
+  transactional_allowed: Type.Optional(Type.Boolean()),
+});
+export type CreateTriggerBody = Static<typeof CreateTriggerBody>;
+
+export const TriggerSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  tags: Type.Array(Type.String()),
+  transactional_allowed: Type.Boolean(),
+  created_at: DateTime(),
+});
+export type Trigger = Static<typeof TriggerSchema>;
+
+/** POST /v1/triggers/{trigger_id}/subscribers/{subscriber_id}: merge-tag values keyed by tag key. */
+export const FireTriggerBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
+export type FireTriggerBody = Static<typeof FireTriggerBody>;
+
+// ----------------------------------------------------------------------------------------------------- errors
+
+/** The v2 validation/permission error shape: `loc` locates the field at fault (e.g. ["body","type"]). */
+export const PostscriptErrorBody = Type.Object({
+  errors: Type.Array(
+    Type.Object({
+      loc: Type.Array(Type.Union([Type.String(), Type.Number()])),
+      msg: Type.String(),
+      type: Type.String(),
+    }),
+  ),
+});
+export type PostscriptErrorBody = Static<typeof PostscriptErrorBody>;
+
+/** The older coded shape Postscript still uses for rate limiting (3002) and keyword look-ups (3001). */
+export const PostscriptCodedErrorBody = Type.Object({
+  error_code: Type.Integer(),
+  error_message: Type.String(),
+  success: Type.Literal(false),
+});
+export type PostscriptCodedErrorBody = Static<typeof PostscriptCodedErrorBody>;

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PROFILE_PROPERTIES, PROPERTY_TYPES, tagKey } from '../src/index.js';
+
+/** Copied from the seed's "Okendo customer profile properties" table, in order. */
+const SEED_PROFILE_PROPERTY_NAMES = [
+  'Okendo Given Name',
+  'Okendo Family Name',
+  'Okendo Average Review Rating',
+  'Okendo Average Review Sentiment',
+  'Okendo Latest Review Rating',
+  'Okendo Latest Review Sentiment',
+  'Okendo Latest NPS Category',
+  'Okendo Latest NPS Date',
+  'Okendo Latest NPS',
+  'Okendo Number of Reviews',
+  'Okendo Number of Survey Responses',
+  'Okendo Referral Shareable Link',
+  'Okendo Number of Successful Referrals',
+  'Okendo Latest Successful Referral Date',
+  'Okendo Total Successful Referral Revenue',
+  'Okendo Loyalty Enrolment Date',
+  'Okendo Loyalty Next Birthday Date',
+  'Okendo Loyalty Points Balance',
+  'Okendo Loyalty Points Expiry Date',
+  'Okendo Loyalty Program Status',
+  'Okendo Loyalty VIP Tier',
+  'Okendo Loyalty VIP Tier Expiry Date',
+];
+
+describe('profile properties', () => {
+  it('lists exactly the 22 seed properties, verbatim and in order', () => {
+    assert.equal(PROFILE_PROPERTIES.length, 22);
+    assert.deepEqual(
+      PROFILE_PROPERTIES.map((prop) => prop.name),
+      SEED_PROFILE_PROPERTY_NAMES,
+    );
+  });
+
+  it('carries the seed descriptions verbatim', () => {
+    const byName = new Map(PROFILE_PROPERTIES.map((prop) => [prop.name, prop.description]));
+    assert.equal(byName.get('Okendo Given Name'), 'The first name of the customer.');
+    assert.equal(byName.get('Okendo Referral Shareable Link'), 'A link that the customer can share for referrals, if present.');
+    assert.equal(byName.get('Okendo Latest NPS Category'), "The category of the customer's latest Net Promoter Score (NPS).");
+    assert.equal(byName.get('Okendo Loyalty VIP Tier Expiry Date'), "The expiry date of the customer's VIP tier status.");
+  });
+
+  const typeCases: [name: string, type: string][] = [
+    ['Okendo Given Name', 'string'],
+    ['Okendo Average Review Rating', 'number'],
+    ['Okendo Average Review Sentiment', 'string'],
+    ['Okendo Latest NPS Category', 'string'],
+    ['Okendo Latest NPS Date', 'date'],
+    ['Okendo Latest NPS', 'number'],
+    ['Okendo Number of Survey Responses', 'number'],
+    ['Okendo Referral Shareable Link', 'url'],
+    ['Okendo Total Successful Referral Revenue', 'number'],
+    ['Okendo Loyalty Next Birthday Date', 'date'],
+    ['Okendo Loyalty Points Balance', 'number'],
+    ['Okendo Loyalty Program Status', 'string'],
+    ['Okendo Loyalty VIP Tier', 'string'],
+  ];
+  for (const [name, type] of typeCases) {
+    it(`types "${name}" as ${type}`, () => {
+      assert.equal(PROFILE_PROPERTIES.find((prop) => prop.name === name)?.type, type);
+    });
+  }
+
+  it('gives every property a known type and a unique snake_case key derived from its name', () => {
+    const keys = PROFILE_PROPERTIES.map((prop) => prop.key);
+    assert.equal(new Set(keys).size, keys.length);
+    for (const prop of PROFILE_PROPERTIES) {
+      assert.ok(PROPERTY_TYPES.includes(prop.type), prop.name);
+      assert.match(prop.key, /^[a-z0-9]+(_[a-z0-9]+)*$/);
+      assert.equal(prop.key, tagKey(prop.name));
+    }
+    assert.equal(PROFILE_PROPERTIES[0]?.key, 'okendo_given_name');
+    assert.equal(PROFILE_PROPERTIES.find((prop) => prop.name === 'Okendo Latest NPS')?.key, 'okendo_latest_nps');
+    assert.equal(PROFILE_PROPERTIES.find((prop) => prop.name === 'Okendo Loyalty VIP Tier')?.key, 'okendo_loyalty_vip_tier');
+  });
+});
