@@ -15,3 +15,4 @@ export * from './http/app.js';
 export * from './http/errors.js';
 export * from './testing.js';
 export * from './http/dev-clock-routes.js';
+export * from './jobs/notify.js';

@@ -17,13 +17,25 @@ export async function openTestDatabase<DB>(name: string, migrations: Migrations)
     const database = await openDatabase<DB>({ name, databaseUrl: url, schemaPrefix: prefix, maxConnections: 4 });
     await migrateToLatest(database, migrations);
     const close = database.close;
-    return { ...database, close: async () => { await database.destroyData(); await close(); } };
+    return {
+      ...database,
+      close: async () => {
+        await database.destroyData();
+        await close();
+      },
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
   const database = await openDatabase<DB>({ name, dataDir: dir });
   await migrateToLatest(database, migrations);
   const close = database.close;
-  return { ...database, close: async () => { await close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Settings for tests that start whole services: a temp data dir, or a PostgreSQL schema prefix. */

@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import {
-  DevClock, Worker, RetryLater, PermanentFailure, enqueue, cancelJob, claimJobs, replayJob, jobsMigration,
-  openTestDatabase, silentLogger, backoffMs, type Database, type JobsSchema,
+  DevClock,
+  Worker,
+  RetryLater,
+  PermanentFailure,
+  enqueue,
+  cancelJob,
+  claimJobs,
+  replayJob,
+  jobsMigration,
+  openTestDatabase,
+  silentLogger,
+  backoffMs,
+  type Database,
+  type JobsSchema,
 } from '../src/index.js';
 
 let database: Database<JobsSchema>;
@@ -24,7 +36,11 @@ describe('durable jobs', () => {
   test('a job with a future run_at waits until the clock reaches it (days in milliseconds)', async () => {
     const ran: string[] = [];
     await enqueue(db, clock.now(), { kind: 'wait.demo', payload: { n: 1 }, runAt: new Date(clock.now().getTime() + 3 * 86_400_000) });
-    const w = worker({ 'wait.demo': async (p: { n: number }) => { ran.push(`n${p.n}`); } });
+    const w = worker({
+      'wait.demo': async (p: { n: number }) => {
+        ran.push(`n${p.n}`);
+      },
+    });
     assert.equal(await w.runDue(), 0);
     clock.advance(3 * 86_400_000 - 1);
     assert.equal(await w.runDue(), 0);
@@ -40,15 +56,21 @@ describe('durable jobs', () => {
     assert.equal(b.created, false);
     assert.equal(b.id, a.id);
     let count = 0;
-    await worker({ 'dup.demo': async () => { count++; } }).runDue();
+    await worker({
+      'dup.demo': async () => {
+        count++;
+      },
+    }).runDue();
     assert.equal(count, 1);
   });
 
   test('an enqueue inside a rolled-back transaction leaves no job', async () => {
-    await assert.rejects(db.transaction().execute(async (trx) => {
-      await enqueue(trx, clock.now(), { kind: 'tx.demo', payload: null, dedupeKey: 'tx-1' });
-      throw new Error('boom');
-    }));
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await enqueue(trx, clock.now(), { kind: 'tx.demo', payload: null, dedupeKey: 'tx-1' });
+        throw new Error('boom');
+      }),
+    );
     const rows = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'tx-1').execute();
     assert.equal(rows.length, 0);
   });
@@ -56,7 +78,12 @@ describe('durable jobs', () => {
   test('a failing job is retried with backoff, then dead-lettered, then replayed', async () => {
     let calls = 0;
     await enqueue(db, clock.now(), { kind: 'fail.demo', payload: null, maxAttempts: 2, dedupeKey: 'fail-1' });
-    const w = worker({ 'fail.demo': async () => { calls++; if (calls < 3) throw new Error('provider down'); } });
+    const w = worker({
+      'fail.demo': async () => {
+        calls++;
+        if (calls < 3) throw new Error('provider down');
+      },
+    });
     await w.runDue();
     assert.equal(calls, 1);
     let row = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'fail-1').executeTakeFirstOrThrow();
@@ -79,8 +106,13 @@ describe('durable jobs', () => {
     await enqueue(db, clock.now(), { kind: 'later.demo', payload: null, dedupeKey: 'later-1' });
     await enqueue(db, clock.now(), { kind: 'perm.demo', payload: null, dedupeKey: 'perm-1' });
     const w = worker({
-      'later.demo': async () => { n++; if (n === 1) throw new RetryLater(later); },
-      'perm.demo': async () => { throw new PermanentFailure('bad payload'); },
+      'later.demo': async () => {
+        n++;
+        if (n === 1) throw new RetryLater(later);
+      },
+      'perm.demo': async () => {
+        throw new PermanentFailure('bad payload');
+      },
     });
     await w.runDue();
     const l = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'later-1').executeTakeFirstOrThrow();
@@ -94,10 +126,20 @@ describe('durable jobs', () => {
 
   test('a lease held by a crashed worker expires and another worker takes the job', async () => {
     await enqueue(db, clock.now(), { kind: 'lease.demo', payload: null, dedupeKey: 'lease-1' });
-    const claimed = await claimJobs(db, database.dialect, { workerId: 'crashed', now: clock.now(), leaseMs: 30_000, limit: 10, kinds: ['lease.demo'] });
+    const claimed = await claimJobs(db, database.dialect, {
+      workerId: 'crashed',
+      now: clock.now(),
+      leaseMs: 30_000,
+      limit: 10,
+      kinds: ['lease.demo'],
+    });
     assert.equal(claimed.length, 1);
     let ran = 0;
-    const w = worker({ 'lease.demo': async () => { ran++; } });
+    const w = worker({
+      'lease.demo': async () => {
+        ran++;
+      },
+    });
     assert.equal(await w.runDue(), 0, 'leased job is not claimed twice');
     clock.advance(30_001);
     assert.equal(await w.runDue(), 1);
@@ -105,17 +147,32 @@ describe('durable jobs', () => {
   });
 
   test('cancelJob stops a pending wait', async () => {
-    await enqueue(db, clock.now(), { kind: 'cancel.demo', payload: null, runAt: new Date(clock.now().getTime() + 1000), dedupeKey: 'cancel-1' });
+    await enqueue(db, clock.now(), {
+      kind: 'cancel.demo',
+      payload: null,
+      runAt: new Date(clock.now().getTime() + 1000),
+      dedupeKey: 'cancel-1',
+    });
     assert.equal(await cancelJob(db, clock.now(), 'cancel-1'), true);
     clock.advance(2000);
     let ran = 0;
-    await worker({ 'cancel.demo': async () => { ran++; } }).runDue();
+    await worker({
+      'cancel.demo': async () => {
+        ran++;
+      },
+    }).runDue();
     assert.equal(ran, 0);
   });
 
   test('the background loop wakes when the clock advances', async () => {
     const done = new Promise<void>((resolve) => {
-      const w = worker({ 'loop.demo': async () => { resolve(); await Promise.resolve(); setImmediate(() => void w.stop()); } });
+      const w = worker({
+        'loop.demo': async () => {
+          resolve();
+          await Promise.resolve();
+          setImmediate(() => void w.stop());
+        },
+      });
       void enqueue(db, clock.now(), { kind: 'loop.demo', payload: null, runAt: new Date(clock.now().getTime() + 86_400_000) }).then(() => {
         w.start();
         setTimeout(() => clock.advance(86_400_000), 20);
@@ -124,10 +181,36 @@ describe('durable jobs', () => {
     await done;
   });
 
+  test('an idle worker wakes for new work at once (PostgreSQL: LISTEN/NOTIFY; SQLite: in-process wake)', async () => {
+    const started = performance.now();
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    const w = new Worker({ database, clock, log: silentLogger, idlePollMs: 60_000, handlers: { 'wake.demo': async () => resolve() } });
+    w.start();
+    await new Promise((r) => setTimeout(r, 100));
+    await enqueue(db, clock.now(), { kind: 'wake.demo', payload: null });
+    if (database.dialect === 'sqlite') w.wake();
+    await done;
+    await w.stop();
+    assert.ok(performance.now() - started < 30_000, 'woken long before the 60 s idle poll');
+  });
+
   test('backoff grows exponentially with jitter and is capped at an hour', () => {
-    assert.equal(backoffMs(1, () => 1), 1000);
-    assert.equal(backoffMs(1, () => 0), 500);
-    assert.equal(backoffMs(4, () => 1), 8000);
-    assert.equal(backoffMs(40, () => 1), 3_600_000);
+    assert.equal(
+      backoffMs(1, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(1, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffMs(4, () => 1),
+      8000,
+    );
+    assert.equal(
+      backoffMs(40, () => 1),
+      3_600_000,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { installJobsNotifyTrigger } from '../jobs/notify.js';
 import type { Database } from './open.js';
 
 /**
@@ -16,5 +17,9 @@ export async function migrateToLatest<DB>(database: Database<DB>, migrations: Mi
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (database.dialect === 'postgres') {
+    const tables = await database.db.introspection.getTables();
+    if (tables.some((t) => t.name === 'jobs')) await installJobsNotifyTrigger(database.db as Kysely<unknown>);
+  }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

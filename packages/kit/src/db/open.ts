@@ -79,7 +79,9 @@ function openSqlite<DB>(config: DbConfig): Database<DB> {
     db,
     dialect: 'sqlite',
     async destroyData() {
-      const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as { name: string }[];
+      const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%'").all() as {
+        name: string;
+      }[];
       sqlite.pragma('foreign_keys = OFF');
       for (const t of tables) sqlite.exec(`drop table if exists "${t.name}"`);
     },

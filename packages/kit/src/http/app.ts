@@ -1,11 +1,24 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyBaseLogger,
+  type RawServerDefault,
+  type RawRequestDefaultExpression,
+  type RawReplyDefaultExpression,
+} from 'fastify';
 import type { Logger } from '../log.js';
 import { HttpError, type ErrorItem } from './errors.js';
 
-export type HttpApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface HttpAppOptions {
   title: string;
@@ -81,12 +94,16 @@ function errorBody(loc: (string | number)[], msg: string, type: string): { error
 
 /** Turns an ajv error into `{loc: ['body','properties','Rating'], msg: "'Rating' must be number"}`. */
 function fromAjv(v: AjvError, context: string): ErrorItem {
-  const path = v.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = v.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const loc: (string | number)[] = [context, ...path];
   const missing = v.params['missingProperty'];
   const extra = v.params['additionalProperty'];
   if (typeof missing === 'string') return { loc: [...loc, missing], msg: `${[...path, missing].join('.')} is required`, type: 'missing' };
-  if (typeof extra === 'string') return { loc: [...loc, extra], msg: `${[...path, extra].join('.')} is not an allowed field`, type: 'extra_forbidden' };
+  if (typeof extra === 'string')
+    return { loc: [...loc, extra], msg: `${[...path, extra].join('.')} is not an allowed field`, type: 'extra_forbidden' };
   const field = path.length > 0 ? path.join('.') : context;
   return { loc, msg: `${field} ${v.message ?? 'is invalid'}`, type: v.keyword };
 }

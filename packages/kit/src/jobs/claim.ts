@@ -42,7 +42,10 @@ export async function claimJobs(
 
 /** The earliest run_at among pending jobs, so an idle worker knows how long it may sleep. */
 export async function nextRunAt(db: Kysely<JobsSchema>, kinds?: readonly string[]): Promise<Date | null> {
-  let q = db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('next')).where('state', '=', 'pending');
+  let q = db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('run_at').as('next'))
+    .where('state', '=', 'pending');
   if (kinds && kinds.length > 0) q = q.where('kind', 'in', kinds);
   const row = await q.executeTakeFirst();
   return row?.next ? new Date(row.next) : null;

@@ -60,5 +60,10 @@ export async function replayJob(db: Kysely<JobsSchema>, id: string, now: Date): 
 
 /** Extends the lease of a job that is still being worked on. */
 export async function renewLease(db: Kysely<JobsSchema>, jobId: string, workerId: string, until: Date): Promise<void> {
-  await db.updateTable('jobs').set({ locked_until: until.toISOString() }).where('id', '=', jobId).where('locked_by', '=', workerId).execute();
+  await db
+    .updateTable('jobs')
+    .set({ locked_until: until.toISOString() })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', workerId)
+    .execute();
 }

@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import { claimJobs, nextRunAt } from './claim.js';
 import { completeJob, failJob, renewLease } from './finish.js';
+import { listenForJobs } from './notify.js';
 import type { JobsSchema, JobsTable } from './schema.js';
 
 export interface JobContext {
@@ -59,6 +60,7 @@ export class Worker {
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
   #unsubscribeClock: (() => void) | null = null;
+  #unlisten: Promise<() => Promise<void>> | null = null;
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `${hostname()}:${process.pid}:${newId('w', 4)}`;
@@ -71,6 +73,10 @@ export class Worker {
     if (this.#running) return;
     this.#running = true;
     this.#unsubscribeClock = this.#opts.clock.onAdvance(() => this.wake());
+    this.#unlisten = listenForJobs(this.#opts.database as Database<unknown>, () => this.wake()).catch((err: unknown) => {
+      this.#opts.log.warn({ err }, 'LISTEN for jobs failed; relying on the idle poll');
+      return async () => undefined;
+    });
     this.#loop = this.#run();
   }
 
@@ -79,6 +85,9 @@ export class Worker {
     this.#unsubscribeClock?.();
     this.wake();
     await this.#loop;
+    await (
+      await this.#unlisten
+    )?.();
   }
 
   /** Ends an idle sleep now (called after this process enqueued work). */
