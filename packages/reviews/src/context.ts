@@ -1,0 +1,17 @@
+import type { Clock, Logger } from '@rapport/kit';
+import type { Kysely } from 'kysely';
+import type { ReviewsSchema } from './db/schema.js';
+
+/** What the domain modules need from the running service; built once in `service.ts`. */
+export interface ReviewsContext {
+  db: Kysely<ReviewsSchema>;
+  clock: Clock;
+  log: Logger;
+  /** Base of every shopper-facing URL (review links, product images), e.g. http://127.0.0.1:4200. */
+  publicUrl: string;
+  /** Default Postscript API base URL offered when connecting (the local SMS platform). */
+  smsApiUrl: string;
+  fetch: typeof fetch;
+  /** Ends the worker's idle sleep; called after a transaction that enqueued work due now. */
+  wake(): void;
+}

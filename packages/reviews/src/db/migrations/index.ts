@@ -1,0 +1,8 @@
+import { jobsMigration, type Migrations } from '@rapport/kit';
+import { initialMigration } from './0001_initial.js';
+
+/** Every migration of the reviews database, in the order they run (kit's jobs table first). */
+export const reviewsMigrations: Migrations = {
+  '0000_jobs': jobsMigration,
+  '0001_initial': initialMigration,
+};

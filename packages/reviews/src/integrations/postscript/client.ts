@@ -1,0 +1,147 @@
+/**
+ * A small client for the Postscript API calls the connector makes, over plain `fetch` so it works against
+ * real Postscript or the local SMS platform alike. Every failure is one of two typed errors: the API
+ * answered with an error status (`PostscriptApiError`, with `Retry-After` when given), or it could not be
+ * reached at all (`PostscriptUnreachableError`, naming the URL).
+ */
+import { MeResponse, type CustomEventBody, type FireTriggerBody } from '@rapport/contract';
+import { Value } from 'typebox/value';
+
+export class PostscriptApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly url: string,
+    readonly body: string,
+    readonly retryAfter: string | null,
+  ) {
+    super(`Postscript answered ${status} to ${method} ${url}${body ? `: ${body.slice(0, 300)}` : ''}`);
+  }
+}
+
+export class PostscriptUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(`Could not reach the Postscript API at ${url}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export interface PostscriptResponse {
+  status: number;
+  body: string;
+}
+
+const TIMEOUT_MS = 15_000;
+
+export class PostscriptClient {
+  readonly #base: string;
+  readonly #key: string;
+  readonly #fetch: typeof fetch;
+
+  constructor(opts: { apiUrl: string; privateKey: string; fetch?: typeof fetch }) {
+    this.#base = opts.apiUrl.replace(/\/+$/, '');
+    this.#key = opts.privateKey;
+    this.#fetch = opts.fetch ?? fetch;
+  }
+
+  get baseUrl(): string {
+    return this.#base;
+  }
+
+  async #call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<PostscriptResponse> {
+    const url = `${this.#base}${path}`;
+    let res: Response;
+    try {
+      res = await this.#fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.#key}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new PostscriptUnreachableError(this.#base, err);
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      throw new PostscriptUnreachableError(this.#base, err);
+    }
+    if (!res.ok) throw new PostscriptApiError(res.status, method, url, text, res.headers.get('retry-after'));
+    return { status: res.status, body: text };
+  }
+
+  async #json(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await this.#call(method, path, body);
+    try {
+      return res.body === '' ? null : JSON.parse(res.body);
+    } catch {
+      throw new PostscriptApiError(res.status, method, `${this.#base}${path}`, `response is not JSON: ${res.body.slice(0, 200)}`, null);
+    }
+  }
+
+  /** GET /api/v2/me: which shop the key belongs to. */
+  async me(): Promise<MeResponse> {
+    const body = await this.#json('GET', '/api/v2/me');
+    if (!Value.Check(MeResponse, body)) {
+      throw new PostscriptApiError(
+        200,
+        'GET',
+        `${this.#base}/api/v2/me`,
+        `unexpected response: ${JSON.stringify(body).slice(0, 200)}`,
+        null,
+      );
+    }
+    return body;
+  }
+
+  /** POST /v1/triggers: registers a legacy partner trigger with its merge tags; returns its id. */
+  async createTrigger(name: string, tags: string[]): Promise<string> {
+    const body = (await this.#json('POST', '/v1/triggers', { name, tags })) as Record<string, unknown> | null;
+    const nested = body?.['trigger'] as Record<string, unknown> | undefined;
+    const id = body?.['id'] ?? nested?.['id'];
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      throw new PostscriptApiError(
+        200,
+        'POST',
+        `${this.#base}/v1/triggers`,
+        `response has no trigger id: ${JSON.stringify(body).slice(0, 200)}`,
+        null,
+      );
+    }
+    return String(id);
+  }
+
+  /** GET /api/v2/subscribers?{field}__eq=…: the first matching subscriber's id, or null. */
+  async findSubscriberId(field: 'phone_number' | 'email', value: string): Promise<string | null> {
+    const body = (await this.#json('GET', `/api/v2/subscribers?${field}__eq=${encodeURIComponent(value)}`)) as {
+      subscribers?: { id?: unknown }[];
+    } | null;
+    const id = body?.subscribers?.[0]?.id;
+    return typeof id === 'string' ? id : null;
+  }
+
+  /** POST /api/v2/events (202 Accepted). */
+  sendEvent(body: CustomEventBody): Promise<PostscriptResponse> {
+    return this.#call('POST', '/api/v2/events', body);
+  }
+
+  /** POST /v1/triggers/{trigger}/subscribers/{subscriber} with the merge-tag values. */
+  fireTrigger(triggerId: string, subscriberId: string, tags: FireTriggerBody, idempotencyKey: string): Promise<PostscriptResponse> {
+    return this.#call('POST', `/v1/triggers/${encodeURIComponent(triggerId)}/subscribers/${encodeURIComponent(subscriberId)}`, tags, {
+      'idempotency-key': idempotencyKey,
+    });
+  }
+
+  /** PATCH /api/v2/subscribers/{id} {properties}: merges the properties per key. */
+  updateSubscriberProperties(subscriberId: string, properties: Record<string, unknown>): Promise<PostscriptResponse> {
+    return this.#call('PATCH', `/api/v2/subscribers/${encodeURIComponent(subscriberId)}`, { properties });
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Settings > Integrations > Email & SMS > Postscript: the merchant pastes the shop's private key (and,
+ * for a self-hosted SMS platform, its API base URL). Saving checks the key with `GET /api/v2/me`, then
+ * registers the legacy "Okendo Review Request" trigger with its merge tags ("Okendo will connect to
+ * Postscript and set up your Automation Trigger"). Nothing is stored unless both succeed.
+ */
+import type { Clock } from '@rapport/kit';
+import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
+import type { ReviewsDatabase } from '../../db/open.js';
+import type { PostscriptIntegrationsTable } from '../../db/schema.js';
+import type { Db } from '../../db/types.js';
+import { getStore } from '../../stores/stores.js';
+import { PostscriptApiError, PostscriptClient, PostscriptUnreachableError } from './client.js';
+
+export const REJECTED_KEY_MESSAGE = 'Postscript rejected this private key — copy the Private Key (sk_…), not the Public Key';
+
+export type ConnectFailure = 'missing_key' | 'public_key' | 'rejected_key' | 'invalid_url' | 'unreachable' | 'unexpected_response';
+
+/** Why a connection attempt was refused, with the setting at fault (`private_key` or `api_url`). */
+export class PostscriptConnectError extends Error {
+  constructor(
+    readonly reason: ConnectFailure,
+    readonly field: 'private_key' | 'api_url',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PostscriptConnectError';
+  }
+}
+
+export interface ConnectInput {
+  storeId: string;
+  privateKey: string;
+  apiUrl: string;
+  fetch?: typeof fetch;
+}
+
+function checkApiUrl(raw: string): string {
+  const trimmed = raw.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new PostscriptConnectError(
+      'invalid_url',
+      'api_url',
+      `api_url must be an http(s) URL such as https://api.postscript.io, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PostscriptConnectError(
+      'invalid_url',
+      'api_url',
+      `api_url must be an http(s) URL such as https://api.postscript.io, got "${raw}"`,
+    );
+  }
+  return trimmed;
+}
+
+function explain(err: unknown, apiUrl: string, step: string): PostscriptConnectError {
+  if (err instanceof PostscriptUnreachableError) {
+    return new PostscriptConnectError(
+      'unreachable',
+      'api_url',
+      `${err.message}. Check the API URL (${apiUrl}) and that the service is running.`,
+    );
+  }
+  if (err instanceof PostscriptApiError && (err.status === 401 || err.status === 403)) {
+    return new PostscriptConnectError('rejected_key', 'private_key', REJECTED_KEY_MESSAGE);
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return new PostscriptConnectError(
+    'unexpected_response',
+    'api_url',
+    `Postscript at ${apiUrl} gave an unexpected answer while ${step}: ${detail}`,
+  );
+}
+
+/** Validates and saves the integration; throws `PostscriptConnectError` (or a 404 for an unknown store). */
+export async function connectPostscript(
+  database: ReviewsDatabase,
+  clock: Clock,
+  input: ConnectInput,
+): Promise<{ connected: true; shop_name: string }> {
+  const row = await savePostscriptIntegration(database.db, clock, input);
+  return { connected: true, shop_name: row.shop_name };
+}
+
+export async function savePostscriptIntegration(db: Db, clock: Clock, input: ConnectInput): Promise<PostscriptIntegrationsTable> {
+  await getStore(db, input.storeId);
+  const key = input.privateKey.trim();
+  if (key === '')
+    throw new PostscriptConnectError(
+      'missing_key',
+      'private_key',
+      'private_key is required: paste the Private Key (sk_…) from Postscript > API',
+    );
+  // A public key can never authenticate API calls, so it is refused without asking Postscript.
+  if (key.startsWith('pk_')) throw new PostscriptConnectError('public_key', 'private_key', REJECTED_KEY_MESSAGE);
+  const apiUrl = checkApiUrl(input.apiUrl);
+  const client = new PostscriptClient({ apiUrl, privateKey: key, ...(input.fetch ? { fetch: input.fetch } : {}) });
+
+  let me;
+  try {
+    me = await client.me();
+  } catch (err) {
+    throw explain(err, apiUrl, 'checking the key with GET /api/v2/me');
+  }
+
+  const existing = await db.selectFrom('postscript_integrations').selectAll().where('store_id', '=', input.storeId).executeTakeFirst();
+  let triggerId: string;
+  if (existing && existing.api_url === apiUrl && existing.shop_id === me.resource_id) {
+    // Saved again for the same Postscript shop: the trigger is already registered there.
+    triggerId = existing.trigger_id;
+  } else {
+    try {
+      triggerId = await client.createTrigger(
+        OKENDO_REVIEW_REQUEST_TRIGGER.name,
+        OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((t) => t.key),
+      );
+    } catch (err) {
+      throw explain(err, apiUrl, 'registering the "Okendo Review Request" trigger with POST /v1/triggers');
+    }
+  }
+
+  const now = clock.now().toISOString();
+  const row: PostscriptIntegrationsTable = {
+    store_id: input.storeId,
+    private_key: key,
+    api_url: apiUrl,
+    shop_id: me.resource_id,
+    shop_name: me.resource_name,
+    trigger_id: triggerId,
+    status: 'connected',
+    status_reason: null,
+    connected_at: existing?.connected_at ?? now,
+    updated_at: now,
+  };
+  await db
+    .insertInto('postscript_integrations')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('store_id').doUpdateSet({
+        private_key: row.private_key,
+        api_url: row.api_url,
+        shop_id: row.shop_id,
+        shop_name: row.shop_name,
+        trigger_id: row.trigger_id,
+        status: row.status,
+        status_reason: null,
+        updated_at: now,
+      }),
+    )
+    .execute();
+  return row;
+}
+
+export async function findIntegration(db: Db, storeId: string): Promise<PostscriptIntegrationsTable | undefined> {
+  return db.selectFrom('postscript_integrations').selectAll().where('store_id', '=', storeId).executeTakeFirst();
+}
+
+/** Disconnects: the key is forgotten; calls still queued are skipped as `not_connected` (replayable after reconnecting). */
+export async function disconnectPostscript(db: Db, storeId: string): Promise<boolean> {
+  await getStore(db, storeId);
+  const r = await db.deleteFrom('postscript_integrations').where('store_id', '=', storeId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Called by delivery on 401/403: the key was revoked or rotated, so the merchant must paste a new one. */
+export async function markNeedsAttention(db: Db, clock: Clock, storeId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('postscript_integrations')
+    .set({ status: 'needs_attention', status_reason: reason, updated_at: clock.now().toISOString() })
+    .where('store_id', '=', storeId)
+    .execute();
+}
+
+/** "sk_…wxyz": enough to recognise which key is saved, never enough to use it. */
+export function maskKey(key: string): string {
+  const prefix = key.startsWith('sk_') ? 'sk_' : '';
+  const tail = key.length > prefix.length + 8 ? key.slice(-4) : '';
+  return `${prefix}…${tail}`;
+}
+
+export interface IntegrationView {
+  connected: boolean;
+  status?: PostscriptIntegrationsTable['status'];
+  status_reason?: string | null;
+  private_key?: string;
+  api_url: string;
+  shop_id?: string;
+  shop_name?: string;
+  trigger_id?: string;
+  connected_at?: string;
+  updated_at?: string;
+}
+
+export function integrationView(row: PostscriptIntegrationsTable | undefined, defaultApiUrl: string): IntegrationView {
+  if (!row) return { connected: false, api_url: defaultApiUrl };
+  return {
+    connected: true,
+    status: row.status,
+    status_reason: row.status_reason,
+    private_key: maskKey(row.private_key),
+    api_url: row.api_url,
+    shop_id: row.shop_id,
+    shop_name: row.shop_name,
+    trigger_id: row.trigger_id,
+    connected_at: row.connected_at,
+    updated_at: row.updated_at,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * One reviews service per test file: a fresh database (SQLite temp dir, or a private PostgreSQL schema
+ * when TEST_DATABASE_URL is set), a frozen DevClock, the fake Postscript API on a real port, and helpers
+ * that read like the seed's story (store, connect, sequence, webhook, settle).
+ */
+import { DevClock, loadConfig, silentLogger, testStorage, type RapportConfig } from '@rapport/kit';
+import type { LightMyRequestResponse } from 'fastify';
+import {
+  connectPostscript,
+  createReviewsService,
+  createSequence,
+  createStore,
+  openReviewsDatabase,
+  type ReviewsDatabase,
+  type ReviewsService,
+} from '../../src/index.js';
+import { webhookRequest } from '../../src/shopify/test-kit.js';
+import { startFakePostscript, GOOD_KEY, type FakePostscript } from './fake-postscript.js';
+
+export const START = new Date('2026-03-02T15:00:00.000Z');
+export const PUBLIC_URL = 'http://reviews.test:4200';
+
+export interface TestStore {
+  id: string;
+  secret: string;
+  domain: string;
+}
+
+export interface Harness {
+  clock: DevClock;
+  database: ReviewsDatabase;
+  service: ReviewsService;
+  fake: FakePostscript;
+  config: RapportConfig;
+  createStore(domain?: string): Promise<TestStore>;
+  connect(store: TestStore): Promise<void>;
+  sequence(store: TestStore, waitDays: number, after: 'fulfillment' | 'delivery'): Promise<string>;
+  webhook(
+    store: TestStore,
+    topic: string,
+    payload: unknown,
+    opts?: { webhookId?: string; signature?: string | null },
+  ): Promise<LightMyRequestResponse>;
+  /** Runs every job due now (and what they enqueue for now), without moving the clock. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let storeCounter = 0;
+
+export async function startHarness(): Promise<Harness> {
+  const storage = testStorage();
+  const database = await openReviewsDatabase(storage);
+  const clock = new DevClock(START, { frozen: true });
+  const fake = await startFakePostscript();
+  const config: RapportConfig = { ...loadConfig({}), reviewsPublicUrl: PUBLIC_URL, smsApiUrl: fake.url, dev: true };
+  const service = await createReviewsService({ database, clock, log: silentLogger, config, devClock: clock });
+
+  return {
+    clock,
+    database,
+    service,
+    fake,
+    config,
+    async createStore(domain) {
+      storeCounter += 1;
+      const shopDomain = domain ?? `shop-${process.pid}-${storeCounter}.myshopify.com`;
+      const r = await createStore(database, clock, { name: `Acme ${storeCounter}`, shopDomain });
+      return { id: r.store_id, secret: r.webhook_secret, domain: shopDomain };
+    },
+    async connect(store) {
+      await connectPostscript(database, clock, { storeId: store.id, privateKey: GOOD_KEY, apiUrl: fake.url });
+    },
+    async sequence(store, waitDays, after) {
+      const r = await createSequence(database, clock, { storeId: store.id, waitDays, after, start: true });
+      return r.sequence_id;
+    },
+    async webhook(store, topic, payload, opts = {}) {
+      const req = webhookRequest({
+        secret: store.secret,
+        shopDomain: store.domain,
+        topic,
+        payload,
+        ...(opts.webhookId !== undefined ? { webhookId: opts.webhookId } : {}),
+        ...(opts.signature !== undefined ? { signature: opts.signature } : {}),
+      });
+      return service.app.inject({ method: req.method, url: req.url, headers: req.headers, payload: req.body });
+    },
+    async settle() {
+      await service.worker.runDue();
+    },
+    async close() {
+      await service.close();
+      await fake.close();
+      await database.destroyData();
+      await database.close();
+      storage.cleanup();
+    },
+  };
+}
+
+/** Row counts of every table, to assert that a refused request changed nothing. */
+export async function tableCounts(database: ReviewsDatabase): Promise<Record<string, number>> {
+  const tables = [
+    'stores',
+    'customers',
+    'products',
+    'orders',
+    'fulfillments',
+    'shopify_webhooks',
+    'sequences',
+    'review_requests',
+    'review_request_products',
+    'reviews',
+    'postscript_integrations',
+    'postscript_outbox',
+    'jobs',
+  ] as const;
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const row = await database.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(row.n);
+  }
+  return out;
+}
+
+export const DAY = 86_400_000;
