@@ -15,8 +15,12 @@ const sqliteOnly = args.includes('--sqlite-only');
 const explicit = args.filter((a) => !a.startsWith('--'));
 
 function find(dir, out = []) {
-  let entries = [];
-  try { entries = readdirSync(dir); } catch { return out; }
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     if (name === 'node_modules') continue;
     const p = join(dir, name);
@@ -35,23 +39,40 @@ function pass(label, files, env) {
   if (files.length === 0) return 0;
   console.log(`\n=== ${label}: ${files.length} test files ===`);
   const countFile = join(tmpdir(), `rapport-test-count-${process.pid}-${label}.json`);
-  const r = spawnSync(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=2',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=${countFile}`,
-    ...files,
-  ], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/count-reporter.mjs',
+      `--test-reporter-destination=${countFile}`,
+      ...files,
+    ],
+    { stdio: 'inherit', env: { ...process.env, ...env } },
+  );
   try {
     const c = JSON.parse(readFileSync(countFile, 'utf8'));
-    totals.passed += c.passed; totals.failed += c.failed;
+    totals.passed += c.passed;
+    totals.failed += c.failed;
     rmSync(countFile, { force: true });
-  } catch { totals.failed += 1; }
+  } catch {
+    totals.failed += 1;
+  }
   return r.status ?? 1;
 }
 
 let status = pass('sqlite', all, { TEST_DATABASE_URL: '' });
 if (!sqliteOnly) {
-  status = pass('postgres', all.filter((f) => !isBrowser(f)), { TEST_DATABASE_URL: pgUrl }) || status;
+  status =
+    pass(
+      'postgres',
+      all.filter((f) => !isBrowser(f)),
+      { TEST_DATABASE_URL: pgUrl },
+    ) || status;
 }
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(status === 0 && totals.failed === 0 ? 0 : 1);

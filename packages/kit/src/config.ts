@@ -4,6 +4,8 @@
 export interface RapportConfig {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Prefix of the two PostgreSQL schemas (`<prefix>sms`, `<prefix>reviews`): several installs can share a database. */
+  schemaPrefix: string | undefined;
   host: string;
   smsPort: number;
   reviewsPort: number;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
   return {
     dataDir: env['RAPPORT_DATA_DIR'] || './data',
     databaseUrl: env['DATABASE_URL'] || undefined,
+    schemaPrefix: env['RAPPORT_PG_SCHEMA_PREFIX'] || undefined,
     host,
     smsPort,
     reviewsPort,

@@ -1,0 +1,3 @@
+export { startPlatform, type RunningPlatform } from './platform.js';
+export { freePort } from './ports.js';
+export { clockFor, storageOf, type Storage } from './runtime.js';

@@ -1,0 +1,137 @@
+import type { Clock } from '@rapport/kit';
+import { createLegacyAutomation, createShop } from '@rapport/sms';
+import { connectPostscript, createSequence, createStore, webhookRequest } from '@rapport/reviews';
+import type { RunningPlatform } from './platform.js';
+
+/**
+ * The seed's story as steps over the real interfaces (admin functions for set-up, then only HTTP:
+ * the Postscript API, the dev carrier, Shopify webhooks, the dev clock). Shared by `rapport demo` and
+ * the end-to-end tests, so the demo shows exactly what the tests check.
+ */
+export interface Stage {
+  platform: RunningPlatform;
+  clock: Clock;
+  /** Runs both services' due jobs until neither has anything left. */
+  settle(): Promise<void>;
+}
+
+export const DAY = 86_400_000;
+export const REVIEW_MESSAGE = 'Thanks {first_name}! Tell us what you think: {review_url}';
+
+export interface Merchant {
+  shopId: string;
+  privateKey: string;
+  storeId: string;
+  shopDomain: string;
+  webhookSecret: string;
+}
+
+let shopCounter = 0;
+
+/** Steps 1–4 of the seed's story: key pair, Postscript integration, legacy automation, started sequence. */
+export async function setUpMerchant(h: Stage, sequence: { waitDays: number; after: 'fulfillment' | 'delivery' }): Promise<Merchant> {
+  const { platform, clock } = h;
+  const shop = await createShop(platform.smsDb, clock, { name: 'Acme Outfitters', label: 'Okendo' });
+  const shopDomain = `acme-${++shopCounter}.myshopify.com`;
+  const store = await createStore(platform.reviewsDb, clock, { name: 'Acme Outfitters', shopDomain });
+  await connectPostscript(platform.reviewsDb, clock, { storeId: store.store_id, privateKey: shop.private_key, apiUrl: platform.smsUrl });
+  await createLegacyAutomation(platform.smsDb, clock, {
+    shopId: shop.shop_id,
+    trigger: 'Okendo Review Request',
+    message: REVIEW_MESSAGE,
+    enabled: true,
+  });
+  await createSequence(platform.reviewsDb, clock, {
+    storeId: store.store_id,
+    waitDays: sequence.waitDays,
+    after: sequence.after,
+    start: true,
+  });
+  return { shopId: shop.shop_id, privateKey: shop.private_key, storeId: store.store_id, shopDomain, webhookSecret: store.webhook_secret };
+}
+
+/** Calls the SMS platform's API as the merchant's key holder. The JSON is whatever the route answers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- story glue reads several response shapes
+export async function api(h: Stage, m: Merchant, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${h.platform.smsUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${m.privateKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** Step 5: a subscriber created through the API who confirms by replying Y to the double opt-in text. */
+export async function subscribe(h: Stage, m: Merchant, person: { phone: string; email: string; firstName: string }): Promise<string> {
+  const created = await api(h, m, 'POST', '/api/v2/subscribers', {
+    phone_number: person.phone,
+    email: person.email,
+    first_name: person.firstName,
+  });
+  if (created.status >= 300) throw new Error(`subscribe failed: ${JSON.stringify(created.json)}`);
+  await h.settle();
+  await inbound(h, person.phone, 'Y');
+  return created.json.id ?? created.json.subscriber?.id;
+}
+
+export async function inbound(h: Stage, from: string, body: string): Promise<void> {
+  const res = await fetch(`${h.platform.smsUrl}/dev/carrier/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from, body }),
+  });
+  if (res.status >= 300) throw new Error(`inbound failed: ${res.status} ${await res.text()}`);
+  await h.settle();
+}
+
+export async function texts(h: Stage, to: string): Promise<{ body: string }[]> {
+  const res = await fetch(`${h.platform.smsUrl}/dev/carrier/messages?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as { messages: { body: string }[] }).messages;
+}
+
+export async function shopify(
+  h: Stage,
+  m: Merchant,
+  topic: string,
+  payload: unknown,
+  opts: { webhookId?: string; signature?: string | null } = {},
+) {
+  const req = webhookRequest({ secret: m.webhookSecret, shopDomain: m.shopDomain, topic, payload, ...opts });
+  const res = await fetch(`${h.platform.reviewsUrl}${req.url}`, { method: 'POST', headers: req.headers, body: req.body });
+  const text = await res.text();
+  await h.settle();
+  return { status: res.status, body: text };
+}
+
+export async function eventsOf(
+  h: Stage,
+  m: Merchant,
+  subscriberId: string,
+): Promise<{ type: string; properties: Record<string, unknown> }[]> {
+  return (await api(h, m, 'GET', `/api/v2/events?subscriber_id=${encodeURIComponent(subscriberId)}`)).json.events;
+}
+
+export async function advance(h: Stage, ms: number): Promise<void> {
+  const res = await fetch(`${h.platform.smsUrl}/dev/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ms }),
+  });
+  if (res.status !== 200) throw new Error(`advance failed: ${res.status}`);
+  await h.settle();
+}
+
+export function reviewUrlIn(text: string): string {
+  const m = /(https?:\/\/\S+\/r\/\S+)/.exec(text);
+  if (!m?.[1]) throw new Error(`no review URL in: ${text}`);
+  return m[1];
+}
+
+/** Runs both services' due jobs, back and forth, until neither has anything left to do now. */
+export async function settleJobs(platform: RunningPlatform): Promise<void> {
+  for (let round = 0; round < 50; round++) {
+    const ran = (await platform.reviews.worker.runDue()) + (await platform.sms.worker.runDue());
+    if (ran === 0) return;
+  }
+  throw new Error('jobs did not settle in 50 rounds');
+}

@@ -1,0 +1,129 @@
+// The README's interfaces, through the real binary: `rapport start` and the admin commands with
+// --json, on the same data directory (SQLite) or DATABASE_URL schema (PostgreSQL pass).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { ChildProcess } from 'node:child_process';
+import { testStorage } from '@rapport/kit';
+import { freePort } from '../src/ports.js';
+import { exited, rapport, rapportJson, startServer } from './helpers/cli.js';
+
+const storage = testStorage();
+let env: Record<string, string | undefined>;
+let server: ChildProcess;
+let smsPort: number;
+
+before(async () => {
+  smsPort = await freePort();
+  const reviewsPort = await freePort();
+  env = {
+    RAPPORT_DATA_DIR: storage.dataDir,
+    DATABASE_URL: storage.databaseUrl ?? '',
+    RAPPORT_PG_SCHEMA_PREFIX: storage.schemaPrefix ?? '',
+    SMS_PORT: String(smsPort),
+    REVIEWS_PORT: String(reviewsPort),
+    RAPPORT_DEV: '1',
+    RAPPORT_NOW: '2026-03-10T15:00:00Z',
+  };
+  server = await startServer(env, { sms: smsPort, reviews: reviewsPort });
+});
+
+after(async () => {
+  server.kill('SIGTERM');
+  await exited(server);
+  storage.cleanup();
+});
+
+describe('rapport CLI', () => {
+  test('the merchant set-up commands print one JSON object each and work against the running server', async () => {
+    const shop = await rapportJson<{ shop_id: string; public_key: string; private_key: string }>(
+      ['sms', 'create-shop', '--name', 'Acme Outfitters'],
+      env,
+    );
+    assert.match(shop.shop_id, /^shop_/);
+    assert.match(shop.public_key, /^pk_/);
+    assert.match(shop.private_key, /^sk_/);
+
+    const me = await fetch(`http://127.0.0.1:${smsPort}/api/v2/me`, { headers: { authorization: `Bearer ${shop.private_key}` } });
+    assert.deepEqual(await me.json(), { resource_id: shop.shop_id, resource_name: 'Acme Outfitters', resource_type: 'shop' });
+
+    const store = await rapportJson<{ store_id: string; webhook_secret: string }>(
+      ['reviews', 'create-store', '--name', 'Acme', '--shop-domain', 'acme-cli.myshopify.com'],
+      env,
+    );
+    assert.ok(store.store_id);
+    assert.ok(store.webhook_secret.length >= 16);
+
+    const connected = await rapportJson(
+      ['reviews', 'connect-postscript', '--store', store.store_id, '--private-key', shop.private_key],
+      env,
+    );
+    assert.deepEqual(connected, { connected: true, shop_name: 'Acme Outfitters' });
+
+    const automation = await rapportJson<{ automation_id: string }>(
+      [
+        'sms',
+        'create-automation',
+        '--shop',
+        shop.shop_id,
+        '--trigger',
+        'Okendo Review Request',
+        '--message',
+        'Thanks {first_name}! {review_url}',
+        '--enable',
+      ],
+      env,
+    );
+    assert.ok(automation.automation_id);
+
+    const sequence = await rapportJson<{ sequence_id: string }>(
+      ['reviews', 'create-sequence', '--store', store.store_id, '--wait-days', '3', '--after', 'delivery', '--start'],
+      env,
+    );
+    assert.ok(sequence.sequence_id);
+
+    const messages = await rapportJson<{ messages: unknown[] }>(['sms', 'messages', '--shop', shop.shop_id], env);
+    assert.deepEqual(messages, { messages: [] });
+  });
+
+  test('a wrong or public key is refused with a clear message and a non-zero exit', async () => {
+    const shop = await rapportJson<{ public_key: string }>(['sms', 'create-shop', '--name', 'Key Test'], env);
+    const store = await rapportJson<{ store_id: string }>(
+      ['reviews', 'create-store', '--name', 'Key Test', '--shop-domain', 'key-test.myshopify.com'],
+      env,
+    );
+    const wrong = await rapport(['reviews', 'connect-postscript', '--store', store.store_id, '--private-key', 'sk_not_a_real_key'], env);
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.stderr, /private key/i);
+    const publicKey = await rapport(['reviews', 'connect-postscript', '--store', store.store_id, '--private-key', shop.public_key], env);
+    assert.notEqual(publicKey.code, 0);
+    assert.match(publicKey.stderr, /Private Key|private key/);
+  });
+
+  test('usage mistakes name the flag and exit 2', async () => {
+    const missing = await rapport(['sms', 'create-shop'], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--name/);
+    const badAfter = await rapport(['reviews', 'create-sequence', '--store', 'x', '--wait-days', '2', '--after', 'shipping'], env);
+    assert.equal(badAfter.code, 2);
+    assert.match(badAfter.stderr, /--after/);
+    const badDays = await rapport(['reviews', 'create-sequence', '--store', 'x', '--wait-days', '-1', '--after', 'delivery'], env);
+    assert.equal(badDays.code, 2);
+    assert.match(badDays.stderr, /--wait-days/);
+  });
+
+  test('an unknown trigger or shop is refused', async () => {
+    const shop = await rapportJson<{ shop_id: string }>(['sms', 'create-shop', '--name', 'No Trigger'], env);
+    const r = await rapport(
+      ['sms', 'create-automation', '--shop', shop.shop_id, '--trigger', 'Okendo Review Request', '--message', 'x', '--enable'],
+      env,
+    );
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /trigger/i);
+    const s = await rapport(
+      ['sms', 'create-automation', '--shop', 'shop_missing', '--trigger', 'Okendo Review Request', '--message', 'x'],
+      env,
+    );
+    assert.notEqual(s.code, 0);
+    assert.match(s.stderr, /shop/i);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Clock } from '@rapport/kit';
+import { createAutomation } from './automations/legacy/store.js';
+import type { SmsDatabase } from './db/schema.js';
+import { insertKeyPair } from './keys/keys.js';
+import { listOutbox } from './messages/list.js';
+import { insertShop, requireShop } from './shops/shops.js';
+
+/**
+ * Operator actions the CLI runs straight against the database (no HTTP, no worker). Errors are classes with
+ * a plain message (UnknownShopError, UnknownTriggerError, …).
+ */
+
+/**
+ * Creates a shop and its first security key pair. `options.secretKey` (RAPPORT_SECRET_KEY) seals the
+ * revealable copy of the private key; without it the database's own generated key does.
+ */
+export async function createShop(
+  database: SmsDatabase,
+  clock: Clock,
+  input: { name: string; label?: string; timezone?: string },
+  options: { secretKey?: string } = {},
+): Promise<{ shop_id: string; public_key: string; private_key: string; key_id: string }> {
+  const name = input.name.trim();
+  if (name === '') throw new RangeError('shop name must not be empty');
+  return database.db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    const shop = await insertShop(trx, now, { name, ...(input.timezone ? { timezone: input.timezone } : {}) });
+    const pair = await insertKeyPair(trx, now, { shopId: shop.id, label: input.label, secretKey: options.secretKey });
+    return { shop_id: shop.id, public_key: pair.public_key, private_key: pair.private_key, key_id: pair.key_id };
+  });
+}
+
+/** A one-message legacy automation on a registered trigger (by name), as the merchant builds it in the UI. */
+export async function createLegacyAutomation(
+  database: SmsDatabase,
+  clock: Clock,
+  input: { shopId: string; trigger: string; message: string; delayMinutes?: number; enabled: boolean; name?: string },
+): Promise<{ automation_id: string }> {
+  await requireShop(database.db, input.shopId);
+  const automation = await createAutomation(
+    database.db,
+    clock.now(),
+    input.shopId,
+    {
+      name: input.name,
+      trigger: input.trigger,
+      messages: [{ body: input.message, delay_minutes: input.delayMinutes ?? 0 }],
+      enabled: input.enabled,
+    },
+    { trigger: ['trigger'] },
+  );
+  return { automation_id: automation.id };
+}
+
+/** A shop's texts, oldest first, optionally to one recipient (any phone format). */
+export async function listMessages(
+  database: SmsDatabase,
+  input: { shopId: string; to?: string },
+): Promise<{ id: string; to: string; body: string; status: string; created_at: string }[]> {
+  await requireShop(database.db, input.shopId);
+  const rows = await listOutbox(database.db, input.shopId, input.to, 10_000);
+  return rows.map((r) => ({ id: r.id, to: r.to, body: r.body, status: r.status, created_at: r.created_at }));
+}

@@ -1,0 +1,133 @@
+import { CreateSubscriberBody, UpdateSubscriberBody } from '@rapport/contract';
+import { Type } from '@fastify/type-provider-typebox';
+import type { HttpApp } from '@rapport/kit';
+import type { SmsContext } from '../context.js';
+import { createSubscriber } from '../subscribers/create.js';
+import { requireSubscriber } from '../subscribers/find.js';
+import { listSubscribers, SORT_FIELDS, type ListQuery } from '../subscribers/list.js';
+import { updateSubscriber } from '../subscribers/update.js';
+import { subscriberView } from '../subscribers/view.js';
+import { requireApiKey, SECURITY, shopOf } from './auth.js';
+import { errors, IdParam, SubscriberResponse } from './schemas.js';
+
+const CreateBody = Type.Object(
+  {
+    ...CreateSubscriberBody.properties,
+    shopify_customer_id: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\d+$' })])),
+  },
+  { additionalProperties: false },
+);
+
+const UpdateBody = Type.Object(
+  {
+    ...UpdateSubscriberBody.properties,
+    first_name: Type.Optional(Type.String({ maxLength: 255, description: 'Extension: replaces the first name.' })),
+    last_name: Type.Optional(Type.String({ maxLength: 255, description: 'Extension: replaces the last name.' })),
+  },
+  { additionalProperties: false },
+);
+
+const filter = (description: string) => Type.Optional(Type.String({ description }));
+const ListQuerySchema = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, description: '1-based; 100 subscribers per page' })),
+  sort: Type.Optional(Type.String({ description: `{field}__asc|__desc, field ∈ ${SORT_FIELDS.join(', ')}; default created_at__asc` })),
+  email__eq: filter('Exact email (case-insensitive)'),
+  email__contains: filter('Substring of the email'),
+  email__in: filter('Comma-separated emails'),
+  phone_number__eq: filter('Phone number in any format; normalised to E.164'),
+  phone_number__contains: filter('Digits contained in the number'),
+  phone_number__in: filter('Comma-separated phone numbers'),
+  shopify_customer_id__eq: filter('Shopify customer id'),
+  shopify_customer_id__contains: filter('Substring of the Shopify customer id'),
+  shopify_customer_id__in: filter('Comma-separated Shopify customer ids'),
+  created_at__eq: filter('ISO 8601'),
+  created_at__gt: filter('ISO 8601'),
+  created_at__gte: filter('ISO 8601'),
+  created_at__lt: filter('ISO 8601'),
+  created_at__lte: filter('ISO 8601'),
+  updated_at__eq: filter('ISO 8601'),
+  updated_at__gt: filter('ISO 8601'),
+  updated_at__gte: filter('ISO 8601'),
+  updated_at__lt: filter('ISO 8601'),
+  updated_at__lte: filter('ISO 8601'),
+});
+
+const ListResponse = Type.Object({
+  page_info: Type.Object({ page: Type.Integer(), total_pages: Type.Integer() }),
+  subscribers: Type.Array(SubscriberResponse),
+});
+
+export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext): void {
+  const auth = requireApiKey(ctx);
+
+  app.post(
+    '/api/v2/subscribers',
+    {
+      schema: {
+        tags: ['subscribers'],
+        summary: 'Add a subscriber (pending until they reply Y to the double opt-in text)',
+        description:
+          '201 with a new pending subscriber, who is sent the double opt-in text. 200 with the existing subscriber when the shop already has this number (tags and properties merged as PATCH does; no second text) — unless they had opted out, in which case they become pending again and get a fresh opt-in text.',
+        security: SECURITY,
+        body: CreateBody,
+        response: { 200: SubscriberResponse, 201: SubscriberResponse, ...errors(400, 401) },
+      },
+      preHandler: auth,
+    },
+    async (request, reply) => {
+      const shop = shopOf(request);
+      const { subscriber, created } = await createSubscriber(ctx, { id: shop.shopId, name: shop.shopName }, request.body);
+      return reply.code(created ? 201 : 200).send(subscriberView(subscriber));
+    },
+  );
+
+  app.get(
+    '/api/v2/subscribers',
+    {
+      schema: {
+        tags: ['subscribers'],
+        summary: 'List confirmed subscribers (filters field__op=value, 100 per page)',
+        security: SECURITY,
+        querystring: ListQuerySchema,
+        response: { 200: ListResponse, ...errors(400, 401) },
+      },
+      preHandler: auth,
+    },
+    async (request) => {
+      const shop = shopOf(request);
+      const r = await listSubscribers(ctx.db, shop.shopId, request.query as ListQuery);
+      return { page_info: { page: r.page, total_pages: r.totalPages }, subscribers: r.rows.map(subscriberView) };
+    },
+  );
+
+  app.get(
+    '/api/v2/subscribers/:id',
+    {
+      schema: {
+        tags: ['subscribers'],
+        summary: 'Get a subscriber',
+        security: SECURITY,
+        params: IdParam,
+        response: { 200: SubscriberResponse, ...errors(401, 404) },
+      },
+      preHandler: auth,
+    },
+    async (request) => subscriberView(await requireSubscriber(ctx.db, shopOf(request).shopId, request.params.id)),
+  );
+
+  app.patch(
+    '/api/v2/subscribers/:id',
+    {
+      schema: {
+        tags: ['subscribers'],
+        summary: 'Update a subscriber: properties merge per key (null deletes), tags add, email only if none',
+        security: SECURITY,
+        params: IdParam,
+        body: UpdateBody,
+        response: { 200: SubscriberResponse, ...errors(400, 401, 404) },
+      },
+      preHandler: auth,
+    },
+    async (request) => subscriberView(await updateSubscriber(ctx, shopOf(request).shopId, request.params.id, request.body)),
+  );
+}

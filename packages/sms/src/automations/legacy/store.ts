@@ -1,0 +1,178 @@
+import { badRequest, fromBool, fromJson, newId, toBool, toJson } from '@rapport/kit';
+import type { Kysely } from 'kysely';
+import type { AutomationsTable, LegacyMessageStep, SmsSchema, TriggersTable } from '../../db/schema.js';
+import { NotFoundError, UnknownTriggerError } from '../../errors.js';
+import { templateTags } from '../../messages/render.js';
+import { countSegments } from '../../messages/segments.js';
+import { findTriggerByName } from '../../triggers/store.js';
+
+/**
+ * Legacy automations: one trigger → message steps with optional delays, `{tag}` placeholders, an Enabled
+ * toggle. The trigger is named (as the merchant picks it from a list) and must be registered for the shop.
+ */
+
+export const MAX_STEPS = 10;
+export const MAX_BODY = 1600;
+export const MAX_DELAY_MINUTES = 90 * 24 * 60;
+const SUBSCRIBER_TAGS = new Set(['first_name', 'last_name', 'phone_number', 'email']);
+
+export interface AutomationInput {
+  name?: string | undefined;
+  trigger: string;
+  messages: { body: string; delay_minutes?: number | undefined }[];
+  enabled: boolean;
+}
+
+export interface AutomationView {
+  id: string;
+  kind: 'legacy';
+  name: string;
+  trigger: { id: string; name: string };
+  messages: { body: string; delay_minutes: number; segments: number; encoding: string; warnings: string[] }[];
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export function automationView(row: AutomationsTable, trigger: Pick<TriggersTable, 'id' | 'name' | 'tags'>): AutomationView {
+  const declared = new Set(fromJson<string[]>(trigger.tags, []));
+  return {
+    id: row.id,
+    kind: 'legacy',
+    name: row.name,
+    trigger: { id: trigger.id, name: trigger.name },
+    messages: fromJson<LegacyMessageStep[]>(row.messages, []).map((m) => {
+      const { segments, encoding } = countSegments(m.body);
+      const undeclared = templateTags(m.body).filter((t) => !declared.has(t) && !SUBSCRIBER_TAGS.has(t));
+      return {
+        body: m.body,
+        delay_minutes: m.delay_minutes,
+        segments,
+        encoding,
+        warnings: undeclared.map((t) => `{${t}} is not a tag of "${trigger.name}"; it renders from a subscriber property or empty`),
+      };
+    }),
+    enabled: toBool(row.enabled),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+function validateSteps(steps: AutomationInput['messages']): LegacyMessageStep[] {
+  if (steps.length < 1 || steps.length > MAX_STEPS) throw badRequest(`messages must hold 1–${MAX_STEPS} steps`, ['body', 'messages']);
+  return steps.map(({ body, delay_minutes = 0 }, i) => {
+    const s = { body, delay_minutes };
+    if (s.body.trim() === '' || s.body.length > MAX_BODY)
+      throw badRequest(`body must be 1–${MAX_BODY} characters`, ['body', 'messages', i, 'body']);
+    if (!Number.isInteger(s.delay_minutes) || s.delay_minutes < 0 || s.delay_minutes > MAX_DELAY_MINUTES) {
+      throw badRequest(`delay_minutes must be an integer from 0 to ${MAX_DELAY_MINUTES}`, ['body', 'messages', i, 'delay_minutes']);
+    }
+    return { body: s.body, delay_minutes: s.delay_minutes };
+  });
+}
+
+async function triggerNamed(db: Kysely<SmsSchema>, shopId: string, name: string, loc: (string | number)[]): Promise<TriggersTable> {
+  const trigger = await findTriggerByName(db, shopId, name);
+  if (!trigger) throw new UnknownTriggerError(name, shopId, loc);
+  return trigger;
+}
+
+export async function createAutomation(
+  db: Kysely<SmsSchema>,
+  now: Date,
+  shopId: string,
+  input: AutomationInput,
+  loc: { trigger: (string | number)[] } = { trigger: ['body', 'trigger'] },
+): Promise<AutomationView> {
+  const steps = validateSteps(input.messages);
+  const trigger = await triggerNamed(db, shopId, input.trigger, loc.trigger);
+  const at = now.toISOString();
+  const row: AutomationsTable = {
+    id: newId('auto'),
+    shop_id: shopId,
+    kind: 'legacy',
+    name: input.name?.trim() || trigger.name,
+    trigger_id: trigger.id,
+    messages: toJson(steps),
+    enabled: fromBool(input.enabled),
+    deleted_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+  await db.insertInto('automations').values(row).execute();
+  return automationView(row, trigger);
+}
+
+async function requireAutomation(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationsTable> {
+  const row = await db
+    .selectFrom('automations')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('automation', id, ['path', 'id']);
+  return row;
+}
+
+async function triggerOf(db: Kysely<SmsSchema>, row: AutomationsTable): Promise<TriggersTable> {
+  return db.selectFrom('triggers').selectAll().where('id', '=', row.trigger_id).executeTakeFirstOrThrow();
+}
+
+export async function getAutomation(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationView> {
+  const row = await requireAutomation(db, shopId, id);
+  return automationView(row, await triggerOf(db, row));
+}
+
+export async function listAutomations(db: Kysely<SmsSchema>, shopId: string): Promise<AutomationView[]> {
+  const rows = await db
+    .selectFrom('automations')
+    .innerJoin('triggers', 'triggers.id', 'automations.trigger_id')
+    .selectAll('automations')
+    .select(['triggers.name as trigger_name', 'triggers.tags as trigger_tags'])
+    .where('automations.shop_id', '=', shopId)
+    .where('automations.deleted_at', 'is', null)
+    .orderBy('automations.created_at')
+    .orderBy('automations.id')
+    .execute();
+  return rows.map((r) => automationView(r, { id: r.trigger_id, name: r.trigger_name, tags: r.trigger_tags }));
+}
+
+export async function updateAutomation(
+  db: Kysely<SmsSchema>,
+  now: Date,
+  shopId: string,
+  id: string,
+  patch: Partial<AutomationInput>,
+): Promise<AutomationView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireAutomation(trx, shopId, id);
+    const trigger =
+      patch.trigger !== undefined ? await triggerNamed(trx, shopId, patch.trigger, ['body', 'trigger']) : await triggerOf(trx, row);
+    if (patch.name !== undefined && patch.name.trim() === '') throw badRequest('name must not be empty', ['body', 'name']);
+    const next: AutomationsTable = {
+      ...row,
+      name: patch.name?.trim() ?? row.name,
+      trigger_id: trigger.id,
+      messages: patch.messages !== undefined ? toJson(validateSteps(patch.messages)) : row.messages,
+      enabled: patch.enabled !== undefined ? fromBool(patch.enabled) : row.enabled,
+      updated_at: now.toISOString(),
+    };
+    await trx
+      .updateTable('automations')
+      .set({ name: next.name, trigger_id: next.trigger_id, messages: next.messages, enabled: next.enabled, updated_at: next.updated_at })
+      .where('id', '=', id)
+      .execute();
+    return automationView(next, trigger);
+  });
+}
+
+/** Deleting keeps the row (its outbox history points at it) but it never runs again. */
+export async function deleteAutomation(db: Kysely<SmsSchema>, now: Date, shopId: string, id: string): Promise<void> {
+  await requireAutomation(db, shopId, id);
+  await db
+    .updateTable('automations')
+    .set({ deleted_at: now.toISOString(), enabled: 0, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+}

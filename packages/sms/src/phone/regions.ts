@@ -1,0 +1,68 @@
+/**
+ * Turns a geocoder description into a two-letter region (pure): "New York, NY" → NY, "Florida" → FL,
+ * "Washington State" → WA, "Washington D.C." → DC. Unknown places give null.
+ */
+const US_STATES: Record<string, string> = {
+  alabama: 'AL',
+  alaska: 'AK',
+  arizona: 'AZ',
+  arkansas: 'AR',
+  california: 'CA',
+  colorado: 'CO',
+  connecticut: 'CT',
+  delaware: 'DE',
+  florida: 'FL',
+  georgia: 'GA',
+  hawaii: 'HI',
+  idaho: 'ID',
+  illinois: 'IL',
+  indiana: 'IN',
+  iowa: 'IA',
+  kansas: 'KS',
+  kentucky: 'KY',
+  louisiana: 'LA',
+  maine: 'ME',
+  maryland: 'MD',
+  massachusetts: 'MA',
+  michigan: 'MI',
+  minnesota: 'MN',
+  mississippi: 'MS',
+  missouri: 'MO',
+  montana: 'MT',
+  nebraska: 'NE',
+  nevada: 'NV',
+  'new hampshire': 'NH',
+  'new jersey': 'NJ',
+  'new mexico': 'NM',
+  'new york': 'NY',
+  'north carolina': 'NC',
+  'north dakota': 'ND',
+  ohio: 'OH',
+  oklahoma: 'OK',
+  oregon: 'OR',
+  pennsylvania: 'PA',
+  'rhode island': 'RI',
+  'south carolina': 'SC',
+  'south dakota': 'SD',
+  tennessee: 'TN',
+  texas: 'TX',
+  utah: 'UT',
+  vermont: 'VT',
+  virginia: 'VA',
+  washington: 'WA',
+  'washington state': 'WA',
+  'west virginia': 'WV',
+  wisconsin: 'WI',
+  wyoming: 'WY',
+  'washington d.c.': 'DC',
+  'washington dc': 'DC',
+  'district of columbia': 'DC',
+  'puerto rico': 'PR',
+};
+
+export function regionFromGeocode(place: string | null | undefined): string | null {
+  if (!place) return null;
+  const suffix = /,\s*([A-Z]{2})$/.exec(place.trim());
+  if (suffix?.[1]) return suffix[1];
+  return US_STATES[place.trim().toLowerCase()] ?? null;
+}

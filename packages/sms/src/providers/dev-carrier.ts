@@ -1,0 +1,85 @@
+import type { Clock } from '@rapport/kit';
+import { sortableId } from '../ids.js';
+import type { Kysely } from 'kysely';
+import type { DevCarrierMessagesTable, SmsSchema } from '../db/schema.js';
+import type { SmsProvider } from './provider.js';
+
+/**
+ * The dev carrier: "delivers" a text by storing it, keyed by outbox id, so sending the same outbox row twice
+ * stores one text and `lookup` can always tell whether a send arrived. The phone simulator (/dev/phone)
+ * reads these rows.
+ */
+export function createDevCarrier(db: Kysely<SmsSchema>, clock: Clock, defaultFrom: string): SmsProvider {
+  return {
+    name: 'dev',
+    async send(msg) {
+      const id = sortableId('SMdev', clock.now());
+      await db
+        .insertInto('dev_carrier_messages')
+        .values({
+          id,
+          outbox_id: msg.outboxId,
+          direction: 'outbound',
+          to_phone: msg.to,
+          from_phone: msg.from ?? defaultFrom,
+          body: msg.body,
+          created_at: clock.now().toISOString(),
+        })
+        .onConflict((oc) => oc.column('outbox_id').doNothing())
+        .execute();
+      const row = await db.selectFrom('dev_carrier_messages').select('id').where('outbox_id', '=', msg.outboxId).executeTakeFirstOrThrow();
+      return { providerMessageId: row.id };
+    },
+    async lookup(outboxId, providerMessageId) {
+      let q = db.selectFrom('dev_carrier_messages').select('id');
+      q = providerMessageId ? q.where('id', '=', providerMessageId) : q.where('outbox_id', '=', outboxId);
+      const row = await q.executeTakeFirst();
+      return row ? { providerMessageId: row.id, status: 'delivered' } : null;
+    },
+  };
+}
+
+/** Records a text the simulated phone sent to us, so the simulator can show both sides of the conversation. */
+export async function recordDevInbound(db: Kysely<SmsSchema>, now: Date, msg: { from: string; to: string; body: string }): Promise<string> {
+  const id = sortableId('SMdev', now);
+  await db
+    .insertInto('dev_carrier_messages')
+    .values({
+      id,
+      outbox_id: null,
+      direction: 'inbound',
+      to_phone: msg.to,
+      from_phone: msg.from,
+      body: msg.body,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export async function devMessagesTo(db: Kysely<SmsSchema>, phone: string): Promise<DevCarrierMessagesTable[]> {
+  return db
+    .selectFrom('dev_carrier_messages')
+    .selectAll()
+    .where('direction', '=', 'outbound')
+    .where('to_phone', '=', phone)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Both directions for one phone, oldest first. */
+export async function devConversation(db: Kysely<SmsSchema>, phone: string): Promise<DevCarrierMessagesTable[]> {
+  return db
+    .selectFrom('dev_carrier_messages')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('direction', '=', 'outbound'), eb('to_phone', '=', phone)]),
+        eb.and([eb('direction', '=', 'inbound'), eb('from_phone', '=', phone)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

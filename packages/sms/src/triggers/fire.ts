@@ -1,0 +1,63 @@
+import { badRequest, newId, toJson } from '@rapport/kit';
+import type { SmsContext } from '../context.js';
+import { startLegacyRuns } from '../automations/legacy/plan.js';
+import { replayIdempotent, requestHash, retryOnUniqueViolation, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
+import { requireSubscriber } from '../subscribers/find.js';
+import { requireTrigger } from './store.js';
+
+export interface FireResponse {
+  fired: true;
+  id: string;
+}
+
+export type TagValues = Record<string, string | number | boolean | null>;
+
+/**
+ * POST /v1/triggers/{id}/subscribers/{subscriber_id}: one transaction records the fire and starts every
+ * enabled legacy automation on the trigger (runs + outbox rows + send jobs). With an Idempotency-Key a
+ * retried fire replays the first response and starts nothing.
+ */
+export async function fireTrigger(
+  ctx: SmsContext,
+  input: { shopId: string; triggerId: string; subscriberId: string; tags: TagValues; idempotencyKey: string | undefined },
+): Promise<StoredResponse<FireResponse>> {
+  for (const [k, v] of Object.entries(input.tags)) {
+    if (typeof v === 'string' && v.length > 2000) throw badRequest('tag values must be at most 2000 characters', ['body', k]);
+  }
+  const scope = 'trigger_fire';
+  const hash = requestHash({ trigger: input.triggerId, subscriber: input.subscriberId, tags: input.tags });
+  const result = await retryOnUniqueViolation(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const now = ctx.clock.now();
+      if (input.idempotencyKey) {
+        const replay = await replayIdempotent<FireResponse>(trx, { shopId: input.shopId, scope, key: input.idempotencyKey, hash });
+        if (replay) return { response: replay, dueNow: false };
+      }
+      const trigger = await requireTrigger(trx, input.shopId, input.triggerId, ['path', 'trigger_id']);
+      const subscriber = await requireSubscriber(trx, input.shopId, input.subscriberId, ['path', 'subscriber_id']);
+      const fireId = newId('fire');
+      await trx
+        .insertInto('trigger_fires')
+        .values({
+          id: fireId,
+          shop_id: input.shopId,
+          trigger_id: trigger.id,
+          subscriber_id: subscriber.id,
+          tag_values: toJson(input.tags),
+          created_at: now.toISOString(),
+        })
+        .execute();
+      const { dueNow } = await startLegacyRuns(
+        trx,
+        now,
+        { id: fireId, shopId: input.shopId, triggerId: trigger.id, tags: input.tags },
+        subscriber,
+      );
+      const response: StoredResponse<FireResponse> = { statusCode: 202, body: { fired: true, id: fireId } };
+      if (input.idempotencyKey) await saveIdempotent(trx, now, { shopId: input.shopId, scope, key: input.idempotencyKey, hash, response });
+      return { response, dueNow };
+    }),
+  );
+  if (result.dueNow) ctx.wake();
+  return result.response;
+}

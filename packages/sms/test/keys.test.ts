@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createKeyPair, listKeys, revealPrivateKey, revokeKey } from '../src/index.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h.close());
+
+describe('API keys and authentication', () => {
+  test('GET /api/v2/me identifies the shop of a Bearer private key', async () => {
+    const shop = await h.newShop('Acme Tea');
+    const r = await h.request('GET', '/api/v2/me', { shop });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, { resource_id: shop.shopId, resource_name: 'Acme Tea', resource_type: 'shop' });
+    assert.match(shop.publicKey, /^pk_/);
+    assert.match(shop.privateKey, /^sk_/);
+  });
+
+  test('legacy Basic auth (private key as user, empty password) works too', async () => {
+    const shop = await h.newShop();
+    const basic = Buffer.from(`${shop.privateKey}:`).toString('base64');
+    const r = await h.request('GET', '/api/v2/me', { headers: { authorization: `Basic ${basic}` } });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.resource_id, shop.shopId);
+  });
+
+  const rejected: [string, (keys: { pk: string; sk: string }) => Record<string, string>][] = [
+    ['no Authorization header', () => ({})],
+    ['a public key', ({ pk }) => ({ authorization: `Bearer ${pk}` })],
+    ['an unknown private key', () => ({ authorization: 'Bearer sk_not_a_real_key' })],
+    ['a malformed header', ({ sk }) => ({ authorization: `Token ${sk}` })],
+    ['a public key over Basic', ({ pk }) => ({ authorization: `Basic ${Buffer.from(`${pk}:`).toString('base64')}` })],
+  ];
+  for (const [name, headers] of rejected) {
+    test(`401 naming the header for ${name}`, async () => {
+      const shop = await h.newShop();
+      const r = await h.request('GET', '/api/v2/me', { headers: headers({ pk: shop.publicKey, sk: shop.privateKey }) });
+      assert.equal(r.status, 401);
+      assert.equal(r.body.errors.length, 1);
+      assert.deepEqual(r.body.errors[0].loc, ['header', 'authorization']);
+      assert.equal(r.body.errors[0].type, 'unauthorized');
+      assert.equal(typeof r.body.errors[0].msg, 'string');
+    });
+  }
+
+  test('a revoked key stops working; another pair of the same shop keeps working', async () => {
+    const shop = await h.newShop();
+    h.clock.advance(1000);
+    const second = await createKeyPair(h.database, h.clock, { shopId: shop.shopId, label: 'Okendo', secretKey: 'test-secret' });
+    await revokeKey(h.database, h.clock, { keyId: shop.keyId });
+    const r = await h.request('GET', '/api/v2/me', { shop });
+    assert.equal(r.status, 401);
+    assert.deepEqual(r.body.errors[0].loc, ['header', 'authorization']);
+    const ok = await h.request('GET', '/api/v2/me', { headers: { authorization: `Bearer ${second.private_key}` } });
+    assert.equal(ok.status, 200);
+    const keys = await listKeys(h.database, shop.shopId);
+    assert.deepEqual(
+      keys.map((k) => [k.label, k.revoked]),
+      [
+        ['tests', true],
+        ['Okendo', false],
+      ],
+    );
+  });
+
+  test('"Show" reveals the private key from its encrypted copy; only a hash is used for lookup', async () => {
+    const shop = await h.newShop();
+    assert.equal(await revealPrivateKey(h.database, h.clock, { keyId: shop.keyId, secretKey: 'test-secret' }), shop.privateKey);
+    const row = await h.database.db.selectFrom('api_keys').selectAll().where('id', '=', shop.keyId).executeTakeFirstOrThrow();
+    assert.ok(!row.private_key_ciphertext.includes(shop.privateKey));
+    assert.match(row.private_key_hash, /^[0-9a-f]{64}$/);
+    await assert.rejects(
+      revealPrivateKey(h.database, h.clock, { keyId: shop.keyId, secretKey: 'another-secret' }),
+      /different RAPPORT_SECRET_KEY/,
+    );
+  });
+
+  test('without a configured secret the key is sealed with a generated key kept in settings', async () => {
+    const shop = await h.newShop();
+    const pair = await createKeyPair(h.database, h.clock, { shopId: shop.shopId });
+    assert.equal(await revealPrivateKey(h.database, h.clock, { keyId: pair.key_id }), pair.private_key);
+    // A process that does have a secret configured can still reveal it.
+    assert.equal(await revealPrivateKey(h.database, h.clock, { keyId: pair.key_id, secretKey: 'test-secret' }), pair.private_key);
+    const settings = await h.database.db.selectFrom('settings').selectAll().execute();
+    assert.equal(settings.length, 1);
+  });
+
+  test('/healthz and /docs', async () => {
+    assert.deepEqual((await h.request('GET', '/healthz')).body, { ok: true });
+    const docs = await h.request('GET', '/docs/json');
+    assert.equal(docs.status, 200);
+    const paths = docs.body.paths as Record<string, Record<string, { tags?: string[]; summary?: string; security?: unknown[] }>>;
+    for (const p of [
+      '/api/v2/me',
+      '/api/v2/subscribers',
+      '/api/v2/subscribers/{id}',
+      '/api/v2/events',
+      '/api/v2/custom-events',
+      '/v1/triggers',
+      '/v1/triggers/{trigger_id}/subscribers/{subscriber_id}',
+      '/api/automations',
+      '/webhooks/twilio/inbound',
+      '/dev/carrier/inbound',
+      '/dev/phone',
+    ]) {
+      assert.ok(paths[p], `missing ${p} in /docs`);
+    }
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        assert.ok(op.summary, `${method} ${path} has no summary`);
+        assert.ok(op.tags?.length, `${method} ${path} has no tags`);
+        if (path.startsWith('/api/') || path.startsWith('/v1/')) assert.ok(op.security?.length, `${method} ${path} has no security`);
+      }
+    }
+    assert.ok(docs.body.components.securitySchemes.bearerAuth);
+  });
+});
