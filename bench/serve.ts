@@ -11,6 +11,8 @@ import { loadConfig, silentLogger, systemClock } from '@rapport/kit';
 import { createShop, createSmsService, openSmsDatabase } from '@rapport/sms';
 
 const kind = process.argv[2];
+// Exit cleanly on SIGINT/SIGTERM so `node --cpu-prof` can write its profile.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
 const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
 
 if (kind === 'floor') {

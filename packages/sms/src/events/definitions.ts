@@ -1,6 +1,6 @@
 import { EVENT_TYPES, EVENT_TYPE_NAMES } from '@rapport/contract';
 import { fromJson, toJson } from '@rapport/kit';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
 
 /**
@@ -28,22 +28,33 @@ export async function recordEventDefinition(
   keys: string[],
 ): Promise<void> {
   const at = now.toISOString();
-  await trx
-    .insertInto('event_definitions')
-    .values({ shop_id: shopId, name, property_keys: toJson([]), first_seen_at: at, last_seen_at: at, event_count: 0 })
-    .onConflict((oc) => oc.columns(['shop_id', 'name']).doNothing())
-    .execute();
+  // Hot path (every event): read the known keys, then one write. The keys column changes only when an
+  // event brings a property name not seen before on this type.
   const row = await trx
     .selectFrom('event_definitions')
-    .select(['property_keys', 'event_count'])
+    .select('property_keys')
     .where('shop_id', '=', shopId)
     .where('name', '=', name)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) {
+    await trx
+      .insertInto('event_definitions')
+      .values({ shop_id: shopId, name, property_keys: toJson(keys), first_seen_at: at, last_seen_at: at, event_count: 1 })
+      .onConflict((oc) =>
+        oc.columns(['shop_id', 'name']).doUpdateSet({ event_count: sql`event_definitions.event_count + 1`, last_seen_at: at }),
+      )
+      .execute();
+    return;
+  }
   const known = fromJson<string[]>(row.property_keys, []);
-  const merged = [...known, ...keys.filter((k) => !known.includes(k))];
+  const added = keys.filter((k) => !known.includes(k));
   await trx
     .updateTable('event_definitions')
-    .set({ property_keys: toJson(merged), last_seen_at: at, event_count: row.event_count + 1 })
+    .set({
+      last_seen_at: at,
+      event_count: sql`event_count + 1`,
+      ...(added.length > 0 ? { property_keys: toJson([...known, ...added]) } : {}),
+    })
     .where('shop_id', '=', shopId)
     .where('name', '=', name)
     .execute();
