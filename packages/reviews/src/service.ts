@@ -1,3 +1,4 @@
+import { catalogJsonSchema } from '@rapport/contract';
 /**
  * The reviews platform as a running service: the Fastify app (admin API, Shopify webhooks, storefront
  * pages, /docs) and the durable-job worker (review requests coming due, Postscript deliveries). The
@@ -60,6 +61,11 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     description:
       'Reviews platform (Okendo-compatible): stores, Shopify webhooks, review-request sequences, reviews, and the Postscript integration. ' +
       'Shopper pages (/r/{token}) are HTML and not listed here.',
+    publishedSchema: {
+      path: '/api/catalog',
+      summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
+      document: catalogJsonSchema(),
+    },
     logger: opts.log,
   });
   registerHealthRoutes(app, ctx);

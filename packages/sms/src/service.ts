@@ -1,3 +1,4 @@
+import { catalogJsonSchema } from '@rapport/contract';
 import {
   createHttpApp,
   Worker,
@@ -89,6 +90,11 @@ export async function createSmsService(opts: SmsServiceOptions): Promise<SmsServ
     title: 'Rapport SMS platform',
     description:
       'A Postscript-compatible SMS marketing platform: Partner API v2 (/api/v2), v1 partner triggers (/v1/triggers), and extensions under /api (automations, messages, event definitions). Authenticate with the shop private key: Authorization: Bearer sk_…',
+    publishedSchema: {
+      path: '/api/catalog',
+      summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
+      document: catalogJsonSchema(),
+    },
     logger: opts.log,
     securitySchemes: SECURITY_SCHEMES,
   });

@@ -29,6 +29,12 @@ export interface HttpAppOptions {
   /** Extra OpenAPI security schemes (e.g. the SMS platform's Bearer private key). */
   securitySchemes?: Record<string, unknown>;
   bodyLimit?: number;
+  /**
+   * A JSON Schema document both published at `GET {path}` and merged (its `$defs`) into the OpenAPI
+   * components shown at /docs — the integration contract's catalog, so every event type and profile
+   * property is documented on both services before the first event is ever sent.
+   */
+  publishedSchema?: { path: string; summary: string; document: { $defs?: Record<string, unknown> } };
 }
 
 /**
@@ -49,10 +55,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   await app.register(swagger, {
     openapi: {
       info: { title: options.title, description: options.description, version: '0.1.0' },
-      components: { securitySchemes: (options.securitySchemes ?? {}) as never },
+      components: {
+        securitySchemes: (options.securitySchemes ?? {}) as never,
+        schemas: (options.publishedSchema?.document.$defs ?? {}) as never,
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  const published = options.publishedSchema;
+  if (published) {
+    app.get(published.path, { schema: { tags: ['contract'], summary: published.summary } }, async () => published.document);
+  }
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
