@@ -135,3 +135,39 @@ export async function settleJobs(platform: RunningPlatform): Promise<void> {
   }
   throw new Error('jobs did not settle in 50 rounds');
 }
+
+export interface ReviewAnswers {
+  rating: number;
+  title: string;
+  body: string;
+  recommend: boolean;
+}
+
+/**
+ * Step 7: open the review link as a shopper's browser would (GET the form), then post the form for the
+ * product it shows, form-encoded like the page's own <form>. Returns both HTTP exchanges.
+ */
+export async function reviewThroughLink(
+  h: Stage,
+  url: string,
+  answers: ReviewAnswers,
+): Promise<{ formStatus: number; formHtml: string; submitStatus: number; submitHtml: string }> {
+  const form = await fetch(url);
+  const formHtml = await form.text();
+  const fields: Record<string, string> = {
+    rating: String(answers.rating),
+    title: answers.title,
+    body: answers.body,
+    recommend: answers.recommend ? 'yes' : 'no',
+  };
+  const product = /name="product_id"\s+value="([^"]+)"/.exec(formHtml)?.[1];
+  if (product) fields['product_id'] = product;
+  const submit = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const submitHtml = await submit.text();
+  await h.settle();
+  return { formStatus: form.status, formHtml, submitStatus: submit.status, submitHtml };
+}

@@ -126,4 +126,13 @@ describe('rapport CLI', () => {
     assert.notEqual(s.code, 0);
     assert.match(s.stderr, /shop/i);
   });
+
+  test('rapport demo shows the whole loop and exits 0', async () => {
+    const r = await rapport(['demo'], { RAPPORT_DATA_DIR: storage.dataDir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Reply Y to subscribe/);
+    assert.match(r.stdout, /Thanks Ava! Tell us what you think: http:\/\/127\.0\.0\.1:\d+\/r\//);
+    assert.match(r.stdout, /Review Created reached the SMS side: \{"Rating":5/);
+    assert.match(r.stdout, /0 texts, 0 subscribers created/);
+  });
 });

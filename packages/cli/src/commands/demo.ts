@@ -13,6 +13,7 @@ import {
   api,
   eventsOf,
   reviewUrlIn,
+  reviewThroughLink,
   setUpMerchant,
   settleJobs,
   shopify,
@@ -93,24 +94,14 @@ export async function demoCommand(base: RapportConfig, argv: string[]): Promise<
     say(phoneLine(reviewText[0]!.body));
 
     const url = reviewUrlIn(reviewText[0]!.body);
-    const form = await fetch(url);
-    const html = await form.text();
-    const product = /name="product(?:_id)?"\s+value="([^"]+)"/.exec(html)?.[1];
-    const fields: Record<string, string> = {
-      rating: '5',
+    const review = await reviewThroughLink(stage, url, {
+      rating: 5,
       title: 'Perfect fit',
       body: 'Lovely soft linen, I wear it every day.',
-      recommend: 'yes',
-    };
-    if (product) fields['product_id'] = product;
-    const submitted = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
+      recommend: true,
     });
-    await stage.settle();
     const reviewCreated = (await eventsOf(stage, m, subscriberId)).find((e) => e.type === 'Review Created');
-    say(`7. The review link opened a form (HTTP ${form.status}); a 5-star review was submitted (HTTP ${submitted.status}).`);
+    say(`7. The review link opened a form (HTTP ${review.formStatus}); a 5-star review was submitted (HTTP ${review.submitStatus}).`);
     say(
       `   Review Created reached the SMS side: ${reviewCreated ? JSON.stringify(reviewCreated.properties).slice(0, 160) + '…' : 'NOT FOUND'}`,
     );

@@ -34,7 +34,7 @@ export interface HttpAppOptions {
    * components shown at /docs — the integration contract's catalog, so every event type and profile
    * property is documented on both services before the first event is ever sent.
    */
-  publishedSchema?: { path: string; summary: string; document: { $defs?: Record<string, unknown> } };
+  publishedSchema?: { path: string; summary: string; document: { $defs?: Record<string, unknown>; title?: string } };
 }
 
 /**
