@@ -30,7 +30,7 @@ before(async () => {
 after(async () => {
   server.kill('SIGTERM');
   await exited(server);
-  storage.cleanup();
+  await storage.cleanup();
 });
 
 describe('rapport CLI', () => {

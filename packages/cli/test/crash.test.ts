@@ -13,7 +13,7 @@ const storage = testStorage();
 let server: ChildProcess | undefined;
 after(async () => {
   server?.kill('SIGKILL');
-  storage.cleanup();
+  await storage.cleanup();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

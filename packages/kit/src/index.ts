@@ -16,3 +16,5 @@ export * from './http/errors.js';
 export * from './testing.js';
 export * from './http/dev-clock-routes.js';
 export * from './jobs/notify.js';
+export * from './secrets/seal.js';
+export * from './secrets/keyring.js';

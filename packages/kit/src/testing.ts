@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from './db/open.js';
+import pg from 'pg';
+import { openDatabase, SCHEMA_DDL_LOCK, type Database } from './db/open.js';
 import { migrateToLatest, type Migrations } from './db/migrate.js';
 
 /**
@@ -38,13 +39,32 @@ export async function openTestDatabase<DB>(name: string, migrations: Migrations)
   };
 }
 
-/** Settings for tests that start whole services: a temp data dir, or a PostgreSQL schema prefix. */
-export function testStorage(): { dataDir: string; databaseUrl?: string; schemaPrefix?: string; cleanup(): void } {
+/**
+ * Settings for tests that start whole services (in-process or as `rapport` child processes): a temp
+ * data dir, or a PostgreSQL schema prefix. `cleanup` removes the dir and drops every schema with the prefix.
+ */
+export function testStorage(): { dataDir: string; databaseUrl?: string; schemaPrefix?: string; cleanup(): Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
   const url = process.env['TEST_DATABASE_URL'];
+  const prefix = `t${randomBytes(5).toString('hex')}_`;
   return {
     dataDir: dir,
-    ...(url ? { databaseUrl: url, schemaPrefix: `t${randomBytes(5).toString('hex')}_` } : {}),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    ...(url ? { databaseUrl: url, schemaPrefix: prefix } : {}),
+    async cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      if (url) await dropSchemasWithPrefix(url, prefix);
+    },
   };
+}
+
+async function dropSchemasWithPrefix(url: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_DDL_LOCK]);
+    const { rows } = await client.query<{ nspname: string }>('select nspname from pg_namespace where starts_with(nspname, $1)', [prefix]);
+    for (const r of rows) await client.query(`drop schema if exists "${r.nspname}" cascade`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

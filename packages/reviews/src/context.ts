@@ -12,6 +12,8 @@ export interface ReviewsContext {
   /** Default Postscript API base URL offered when connecting (the local SMS platform). */
   smsApiUrl: string;
   fetch: typeof fetch;
+  /** RAPPORT_SECRET_KEY: seals saved Postscript keys (else a key generated into `settings` does). */
+  secretKey: string | undefined;
   /** Ends the worker's idle sleep; called after a transaction that enqueued work due now. */
   wake(): void;
 }

@@ -51,6 +51,7 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     publicUrl: opts.config.reviewsPublicUrl,
     smsApiUrl: opts.config.smsApiUrl,
     fetch: opts.fetch ?? fetch,
+    secretKey: opts.config.secretKey,
     // The worker is built from this context; by the time anything calls wake() it exists.
     wake: () => worker.wake(),
   };

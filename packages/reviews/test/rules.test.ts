@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toE164 } from '../src/customers/phone.js';
 import { retryAfterAt } from '../src/integrations/postscript/deliver-job.js';
-import { maskKey } from '../src/integrations/postscript/settings.js';
+import { maskKey } from '../src/integrations/postscript/key-sealing.js';
 import { orderTimeline, type FulfillmentFacts } from '../src/orders/timeline.js';
 import { customerReviewStats } from '../src/reviews/customer-stats.js';
 import { displayName, splitName } from '../src/reviews/reviewer-name.js';

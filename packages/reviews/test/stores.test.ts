@@ -163,6 +163,6 @@ describe('service', () => {
     assert.deepEqual(rows, []);
     await b.destroyData();
     await b.close();
-    storage.cleanup();
+    await storage.cleanup();
   });
 });

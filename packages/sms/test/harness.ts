@@ -120,7 +120,7 @@ export async function startHarness(
       await service.close();
       await database.destroyData();
       await database.close();
-      storage.cleanup();
+      await storage.cleanup();
     },
   };
   return h;

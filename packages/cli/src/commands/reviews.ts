@@ -26,6 +26,7 @@ export async function reviewsCommand(config: RapportConfig, [sub, ...argv]: stri
           storeId: required(f.store, 'store'),
           privateKey: required(f['private-key'], 'private-key'),
           apiUrl: f['api-url'] ?? config.smsApiUrl,
+          ...(config.secretKey ? { secretKey: config.secretKey } : {}),
         }),
       );
       return emit(f.json, r, `Connected to Postscript shop "${r.shop_name}"; the "Okendo Review Request" trigger is registered.`);

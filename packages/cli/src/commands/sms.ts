@@ -11,7 +11,9 @@ export async function smsCommand(config: RapportConfig, [sub, ...argv]: string[]
     case 'create-shop': {
       const f = parseFlags(argv, { name: { type: 'string' }, label: { type: 'string' } });
       const name = required(f.name, 'name');
-      const r = await withSms(storage, (db) => createShop(db, clock, { name, ...(f.label ? { label: f.label } : {}) }));
+      const r = await withSms(storage, (db) =>
+        createShop(db, clock, { name, ...(f.label ? { label: f.label } : {}) }, config.secretKey ? { secretKey: config.secretKey } : {}),
+      );
       return emit(
         f.json,
         r,

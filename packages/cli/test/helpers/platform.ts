@@ -51,7 +51,7 @@ export async function startHarness(options: { workers?: boolean } = {}): Promise
     async stop() {
       if (storage.databaseUrl) await Promise.allSettled([platform.smsDb.destroyData(), platform.reviewsDb.destroyData()]);
       await platform.stop();
-      storage.cleanup();
+      await storage.cleanup();
     },
   };
 }

@@ -1,6 +1,7 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { installJobsNotifyTrigger } from '../jobs/notify.js';
-import type { Database } from './open.js';
+import pg from 'pg';
+import { SCHEMA_DDL_LOCK, type Database } from './open.js';
 
 /**
  * One ordered list of migrations per service, written with Kysely's schema builder so the same
@@ -9,6 +10,18 @@ import type { Database } from './open.js';
 export type Migrations = Record<string, Migration>;
 
 export async function migrateToLatest<DB>(database: Database<DB>, migrations: Migrations): Promise<string[]> {
+  if (database.dialect !== 'postgres' || !database.databaseUrl) return runMigrations(database, migrations);
+  const lock = new pg.Client({ connectionString: database.databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock_shared($1)', [SCHEMA_DDL_LOCK]);
+    return await runMigrations(database, migrations);
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function runMigrations<DB>(database: Database<DB>, migrations: Migrations): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({
     db: database.db as Kysely<unknown>,
@@ -18,8 +31,10 @@ export async function migrateToLatest<DB>(database: Database<DB>, migrations: Mi
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   if (database.dialect === 'postgres') {
-    const tables = await database.db.introspection.getTables();
-    if (tables.some((t) => t.name === 'jobs')) await installJobsNotifyTrigger(database.db as Kysely<unknown>);
+    // to_regclass resolves through search_path: only this service's schema is looked at (introspecting
+    // every schema raced with tests dropping theirs).
+    const { rows } = await sql<{ jobs: string | null }>`select to_regclass('jobs')::text as jobs`.execute(database.db);
+    if (rows[0]?.jobs) await installJobsNotifyTrigger(database.db as Kysely<unknown>);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -110,6 +110,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 2000) {
   };
 }
 
+/**
+ * Kysely's migrator looks for its tables by introspecting every schema of the database; a schema dropped
+ * meanwhile (the test suite drops one per test file, in parallel) makes that query fail. Migrations take
+ * this advisory lock shared and dropping a schema takes it exclusively, so the two never overlap.
+ */
+export const SCHEMA_DDL_LOCK = 7_262_001;
+
 async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<Database<DB>> {
   const schema = `${config.schemaPrefix ?? ''}${config.name}`;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
@@ -132,7 +139,14 @@ async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<
     schema,
     databaseUrl,
     async destroyData() {
-      await pool.query(`drop schema if exists "${schema}" cascade`);
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [SCHEMA_DDL_LOCK]);
+        await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [SCHEMA_DDL_LOCK]).catch(() => undefined);
+        client.release();
+      }
     },
     close: () => db.destroy(),
   };

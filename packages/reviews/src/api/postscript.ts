@@ -79,6 +79,7 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
           privateKey: req.body.private_key,
           apiUrl: req.body.api_url ?? ctx.smsApiUrl,
           fetch: ctx.fetch,
+          secretKey: ctx.secretKey,
         });
         ctx.wake();
         return integrationView(row, ctx.smsApiUrl);

@@ -2,7 +2,7 @@
  * Row shapes of the reviews platform's database. Times are ISO-8601 UTC text and booleans 0/1 integers
  * on both dialects (see kit `db/json.ts`); JSON documents live in TEXT columns.
  */
-import type { JobsSchema } from '@rapport/kit';
+import type { JobsSchema, SettingsTable } from '@rapport/kit';
 
 export interface StoresTable {
   id: string;
@@ -198,8 +198,12 @@ export type IntegrationStatus = 'connected' | 'needs_attention';
 
 export interface PostscriptIntegrationsTable {
   store_id: string;
-  /** The shop's private key (`sk_…`); only ever shown masked. */
-  private_key: string;
+  /** The shop's private key (`sk_…`) sealed with AES-256-GCM (kit `seal`); never stored in clear. */
+  private_key_sealed: string;
+  /** Which key sealed it: `config:<fingerprint>` (RAPPORT_SECRET_KEY) or `settings:v1` (generated, in `settings`). */
+  sealing_key_id: string;
+  /** The key masked for display (`sk_…wxyz`). */
+  private_key_hint: string;
   api_url: string;
   shop_id: string;
   shop_name: string;
@@ -242,6 +246,8 @@ export interface PostscriptOutboxTable {
 }
 
 export interface ReviewsSchema extends JobsSchema {
+  /** Key/value settings; holds the generated sealing key when no RAPPORT_SECRET_KEY is configured. */
+  settings: SettingsTable;
   stores: StoresTable;
   customers: CustomersTable;
   products: ProductsTable;

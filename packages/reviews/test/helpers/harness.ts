@@ -48,12 +48,19 @@ export interface Harness {
 
 let storeCounter = 0;
 
-export async function startHarness(): Promise<Harness> {
+/** `secretKey` plays RAPPORT_SECRET_KEY for the service (default: none, so keys are sealed with a generated key). */
+export async function startHarness(opts: { secretKey?: string } = {}): Promise<Harness> {
   const storage = testStorage();
   const database = await openReviewsDatabase(storage);
   const clock = new DevClock(START, { frozen: true });
   const fake = await startFakePostscript();
-  const config: RapportConfig = { ...loadConfig({}), reviewsPublicUrl: PUBLIC_URL, smsApiUrl: fake.url, dev: true };
+  const config: RapportConfig = {
+    ...loadConfig({}),
+    reviewsPublicUrl: PUBLIC_URL,
+    smsApiUrl: fake.url,
+    dev: true,
+    secretKey: opts.secretKey,
+  };
   const service = await createReviewsService({ database, clock, log: silentLogger, config, devClock: clock });
 
   return {
@@ -94,7 +101,7 @@ export async function startHarness(): Promise<Harness> {
       await fake.close();
       await database.destroyData();
       await database.close();
-      storage.cleanup();
+      await storage.cleanup();
     },
   };
 }

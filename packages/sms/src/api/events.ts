@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import { listEventDefinitions } from '../events/definitions.js';
-import { ingestEvent } from '../events/ingest.js';
+import { EventIngest } from '../events/ingest.js';
 import { listSubscriberEvents } from '../events/list.js';
 import { idempotencyKeyOf } from '../idempotency/store.js';
 import { requireSubscriber } from '../subscribers/find.js';
@@ -32,6 +32,8 @@ const DefinitionView = Type.Object({
 
 export function registerEventRoutes(app: HttpApp, ctx: SmsContext): void {
   const auth = requireApiKey(ctx);
+  // One per service: every POST of this process shares its group commits.
+  const events = new EventIngest(ctx);
 
   for (const path of ['/api/v2/events', '/api/v2/custom-events']) {
     app.post(
@@ -50,7 +52,7 @@ export function registerEventRoutes(app: HttpApp, ctx: SmsContext): void {
         preHandler: auth,
       },
       async (request, reply) => {
-        const r = await ingestEvent(ctx, shopOf(request).shopId, request.body, idempotencyKeyOf(request.headers));
+        const r = await events.ingest(shopOf(request).shopId, request.body, idempotencyKeyOf(request.headers));
         return reply.code(202).send(r.body);
       },
     );

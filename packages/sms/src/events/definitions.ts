@@ -20,31 +20,58 @@ export interface EventDefinitionView {
   last_seen_at: string | null;
 }
 
+/**
+ * The definition writes of one transaction, summed: a batch of 200 "Review Created" events is one write of
+ * event_count + 200 with the union of their keys, not 200 read-modify-writes of the same row.
+ */
+export class EventDefinitionTally {
+  readonly #seen = new Map<string, { shopId: string; name: string; keys: Set<string>; count: number }>();
+
+  add(shopId: string, name: string, keys: readonly string[]): void {
+    const id = JSON.stringify([shopId, name]);
+    const entry = this.#seen.get(id);
+    if (!entry) {
+      this.#seen.set(id, { shopId, name, keys: new Set(keys), count: 1 });
+      return;
+    }
+    entry.count++;
+    for (const k of keys) entry.keys.add(k);
+  }
+
+  /** Writes every tallied definition, in (shop, name) order so concurrent writers lock rows in one order. */
+  async write(trx: Kysely<SmsSchema>, now: Date): Promise<void> {
+    const entries = [...this.#seen.values()].sort((a, b) => compare(a.shopId, b.shopId) || compare(a.name, b.name));
+    for (const e of entries) await recordEventDefinition(trx, now, e.shopId, e.name, [...e.keys], e.count);
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Counts `count` events of type `name` that carried the property keys `keys`. */
 export async function recordEventDefinition(
   trx: Kysely<SmsSchema>,
   now: Date,
   shopId: string,
   name: string,
-  keys: string[],
+  keys: readonly string[],
+  count = 1,
 ): Promise<void> {
   const at = now.toISOString();
-  // Hot path (every event): read the known keys, then one write. The keys column changes only when an
+  // Hot path (every batch): read the known keys, then one write. The keys column changes only when an
   // event brings a property name not seen before on this type.
-  const row = await trx
-    .selectFrom('event_definitions')
-    .select('property_keys')
-    .where('shop_id', '=', shopId)
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const read = () =>
+    trx.selectFrom('event_definitions').select('property_keys').where('shop_id', '=', shopId).where('name', '=', name).executeTakeFirst();
+  let row = await read();
   if (!row) {
-    await trx
+    const inserted = await trx
       .insertInto('event_definitions')
-      .values({ shop_id: shopId, name, property_keys: toJson(keys), first_seen_at: at, last_seen_at: at, event_count: 1 })
-      .onConflict((oc) =>
-        oc.columns(['shop_id', 'name']).doUpdateSet({ event_count: sql`event_definitions.event_count + 1`, last_seen_at: at }),
-      )
-      .execute();
-    return;
+      .values({ shop_id: shopId, name, property_keys: toJson(keys), first_seen_at: at, last_seen_at: at, event_count: count })
+      .onConflict((oc) => oc.columns(['shop_id', 'name']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return;
+    // Another process defined the type since our read (PostgreSQL): count and merge keys into its row.
+    row = await read();
+    if (!row) throw new Error(`event definition ${name} conflicted on insert but cannot be read`);
   }
   const known = fromJson<string[]>(row.property_keys, []);
   const added = keys.filter((k) => !known.includes(k));
@@ -52,7 +79,7 @@ export async function recordEventDefinition(
     .updateTable('event_definitions')
     .set({
       last_seen_at: at,
-      event_count: sql`event_count + 1`,
+      event_count: sql`event_count + ${count}`,
       ...(added.length > 0 ? { property_keys: toJson([...known, ...added]) } : {}),
     })
     .where('shop_id', '=', shopId)

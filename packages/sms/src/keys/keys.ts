@@ -1,8 +1,7 @@
-import { newId, toBool, type Clock } from '@rapport/kit';
+import { currentSealingKey, newId, open, seal, sealingKeyById, toBool, type Clock } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsDatabase, SmsSchema } from '../db/schema.js';
-import { generateKeyPair, hashPrivateKey, open, seal } from './crypto.js';
-import { currentKey, keyById } from './encryption-key.js';
+import { API_KEY_KEYRING, API_KEY_SEALING_PURPOSE, generateKeyPair, hashPrivateKey } from './crypto.js';
 import { ApiKeyNotFoundError, KeyRevealError } from '../errors.js';
 
 /**
@@ -33,7 +32,7 @@ export async function insertKeyPair(
   input: { shopId: string; label?: string | undefined; secretKey?: string | undefined },
 ): Promise<NewKeyPair> {
   const { publicKey, privateKey } = generateKeyPair();
-  const enc = await currentKey(trx, now, input.secretKey);
+  const enc = await currentSealingKey(trx, now, input.secretKey, API_KEY_SEALING_PURPOSE, API_KEY_KEYRING);
   const id = newId('key');
   await trx
     .insertInto('api_keys')
@@ -84,7 +83,14 @@ export async function listKeys(database: SmsDatabase, shopId: string): Promise<A
 export async function revealPrivateKey(database: SmsDatabase, clock: Clock, input: { keyId: string; secretKey?: string }): Promise<string> {
   const row = await database.db.selectFrom('api_keys').selectAll().where('id', '=', input.keyId).executeTakeFirst();
   if (!row) throw new ApiKeyNotFoundError(input.keyId);
-  const key = await keyById(database.db, clock.now(), row.encryption_key_id, input.secretKey);
+  const key = await sealingKeyById(
+    database.db,
+    clock.now(),
+    row.encryption_key_id,
+    input.secretKey,
+    API_KEY_SEALING_PURPOSE,
+    API_KEY_KEYRING,
+  );
   if (!key) throw new KeyRevealError(`key ${row.id} was sealed with a different RAPPORT_SECRET_KEY (${row.encryption_key_id})`);
   return open(key.key, row.private_key_ciphertext);
 }

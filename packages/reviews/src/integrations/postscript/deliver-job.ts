@@ -6,6 +6,9 @@
  *   (a replay, two writers racing), it makes sure the older row has a job and waits (RetryLater, 1 s).
  * - Existing subscribers only: no subscriber for the customer's phone or email → the row is `skipped`
  *   (`not_a_subscriber`) and nothing is sent; subscribers are never created.
+ * - The key: the integration's sealed private key is opened only here, for the client. One this process
+ *   cannot open (sealed under another RAPPORT_SECRET_KEY) flags the integration as needing attention and
+ *   holds the row, as a rejected key does.
  * - Failures: 429 waits for `Retry-After`; 401/403 fails the row for good and flags the integration as
  *   needing attention (later rows are held until the key is fixed); other 4xx fail the row for good
  *   (visible in the delivery log, replayable); 5xx and network errors retry with kit's backoff and fail
@@ -17,6 +20,7 @@ import type { ReviewsContext } from '../../context.js';
 import type { PostscriptIntegrationsTable, PostscriptOutboxTable } from '../../db/schema.js';
 import { PostscriptApiError, PostscriptClient, type PostscriptResponse } from './client.js';
 import { enqueueNextDelivery, type EventPayload, type ProfilePayload, type TriggerPayload } from './outbox.js';
+import { openPostscriptKey, PostscriptKeyUnavailableError } from './key-sealing.js';
 import { findIntegration, markNeedsAttention } from './settings.js';
 import { forgetSubscriber, resolveSubscriber } from './subscribers.js';
 
@@ -135,7 +139,17 @@ export function postscriptDeliverHandler(ctx: ReviewsContext) {
       throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'integration needs attention');
     }
 
-    const client = new PostscriptClient({ apiUrl: integration.api_url, privateKey: integration.private_key, fetch: ctx.fetch });
+    let privateKey: string;
+    try {
+      privateKey = await openPostscriptKey(db, now, integration, ctx.secretKey);
+    } catch (err) {
+      if (!(err instanceof PostscriptKeyUnavailableError)) throw err;
+      // Like a rejected key: the merchant saves the key again (or the operator restores the secret); rows wait.
+      await markNeedsAttention(db, clock, row.store_id, err.message);
+      await update(row, { last_error: `held: ${err.message}` });
+      throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'the saved private key cannot be opened');
+    }
+    const client = new PostscriptClient({ apiUrl: integration.api_url, privateKey, fetch: ctx.fetch });
     let cached = false;
     try {
       const subscriber = await resolveSubscriber(db, client, row.customer_id);

@@ -2,7 +2,8 @@
  * Settings > Integrations > Email & SMS > Postscript: the merchant pastes the shop's private key (and,
  * for a self-hosted SMS platform, its API base URL). Saving checks the key with `GET /api/v2/me`, then
  * registers the legacy "Okendo Review Request" trigger with its merge tags ("Okendo will connect to
- * Postscript and set up your Automation Trigger"). Nothing is stored unless both succeed.
+ * Postscript and set up your Automation Trigger"). Nothing is stored unless both succeed; the key itself is
+ * stored only sealed (see key-sealing.ts), with a masked hint for display.
  */
 import type { Clock } from '@rapport/kit';
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
@@ -11,6 +12,7 @@ import type { PostscriptIntegrationsTable } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { getStore } from '../../stores/stores.js';
 import { PostscriptApiError, PostscriptClient, PostscriptUnreachableError } from './client.js';
+import { sealPostscriptKey } from './key-sealing.js';
 
 export const REJECTED_KEY_MESSAGE = 'Postscript rejected this private key — copy the Private Key (sk_…), not the Public Key';
 
@@ -33,6 +35,11 @@ export interface ConnectInput {
   privateKey: string;
   apiUrl: string;
   fetch?: typeof fetch;
+  /**
+   * RAPPORT_SECRET_KEY, to seal the key under; without it the key is sealed with a key generated once into
+   * the `settings` table (readable by any process with the database, with or without a secret).
+   */
+  secretKey?: string | undefined;
 }
 
 function checkApiUrl(raw: string): string {
@@ -123,10 +130,12 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
     }
   }
 
-  const now = clock.now().toISOString();
+  const at = clock.now();
+  const now = at.toISOString();
+  const sealed = await sealPostscriptKey(db, at, key, input.secretKey);
   const row: PostscriptIntegrationsTable = {
     store_id: input.storeId,
-    private_key: key,
+    ...sealed,
     api_url: apiUrl,
     shop_id: me.resource_id,
     shop_name: me.resource_name,
@@ -141,7 +150,9 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
     .values(row)
     .onConflict((oc) =>
       oc.column('store_id').doUpdateSet({
-        private_key: row.private_key,
+        private_key_sealed: row.private_key_sealed,
+        sealing_key_id: row.sealing_key_id,
+        private_key_hint: row.private_key_hint,
         api_url: row.api_url,
         shop_id: row.shop_id,
         shop_name: row.shop_name,
@@ -159,7 +170,7 @@ export async function findIntegration(db: Db, storeId: string): Promise<Postscri
   return db.selectFrom('postscript_integrations').selectAll().where('store_id', '=', storeId).executeTakeFirst();
 }
 
-/** Disconnects: the key is forgotten; calls still queued are skipped as `not_connected` (replayable after reconnecting). */
+/** Disconnects: the sealed key is forgotten; calls still queued are skipped as `not_connected` (replayable after reconnecting). */
 export async function disconnectPostscript(db: Db, storeId: string): Promise<boolean> {
   await getStore(db, storeId);
   const r = await db.deleteFrom('postscript_integrations').where('store_id', '=', storeId).executeTakeFirst();
@@ -173,13 +184,6 @@ export async function markNeedsAttention(db: Db, clock: Clock, storeId: string, 
     .set({ status: 'needs_attention', status_reason: reason, updated_at: clock.now().toISOString() })
     .where('store_id', '=', storeId)
     .execute();
-}
-
-/** "sk_…wxyz": enough to recognise which key is saved, never enough to use it. */
-export function maskKey(key: string): string {
-  const prefix = key.startsWith('sk_') ? 'sk_' : '';
-  const tail = key.length > prefix.length + 8 ? key.slice(-4) : '';
-  return `${prefix}…${tail}`;
 }
 
 export interface IntegrationView {
@@ -201,7 +205,7 @@ export function integrationView(row: PostscriptIntegrationsTable | undefined, de
     connected: true,
     status: row.status,
     status_reason: row.status_reason,
-    private_key: maskKey(row.private_key),
+    private_key: row.private_key_hint,
     api_url: row.api_url,
     shop_id: row.shop_id,
     shop_name: row.shop_name,
