@@ -3,7 +3,8 @@ import { UsageError } from './output.js';
 
 const HELP = `rapport — SMS marketing + reviews platforms, self-hosted
 
-  rapport start                         both services on 127.0.0.1:4100 (SMS) and :4200 (reviews)
+  rapport start [--api-only]            both services on 127.0.0.1:4100 (SMS) and :4200 (reviews)
+  rapport worker                        job workers only (scale-out on PostgreSQL beside --api-only)
   rapport migrate                       create or upgrade both databases
   rapport demo [--keep]                 the review-request loop end to end, in under a minute
   rapport sms create-shop --name N [--label L]
@@ -21,7 +22,9 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   switch (command) {
     case 'start':
-      return (await import('./commands/start.js')).startCommand(config);
+      return (await import('./commands/start.js')).startCommand(config, rest);
+    case 'worker':
+      return (await import('./commands/worker.js')).workerCommand(config);
     case 'migrate':
       return (await import('./commands/migrate.js')).migrateCommand(config, rest);
     case 'sms':

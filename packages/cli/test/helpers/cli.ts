@@ -28,9 +28,21 @@ export async function rapportJson<T = Record<string, unknown>>(args: string[], e
   return JSON.parse(r.stdout) as T;
 }
 
-/** `rapport start` in the background; resolves once both services answer /healthz. */
-export async function startServer(env: Record<string, string | undefined>, ports: { sms: number; reviews: number }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [RAPPORT_BIN, 'start'], {
+/** `rapport worker` in the background. */
+export function startWorker(env: Record<string, string | undefined>): ChildProcess {
+  return spawn(process.execPath, [RAPPORT_BIN, 'worker'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** `rapport start [args]` in the background; resolves once both services answer /healthz. */
+export async function startServer(
+  env: Record<string, string | undefined>,
+  ports: { sms: number; reviews: number },
+  args: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [RAPPORT_BIN, 'start', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,0 +1,27 @@
+import { createLogger, type RapportConfig } from '@rapport/kit';
+import { createReviewsService, openReviewsDatabase } from '@rapport/reviews';
+import { createSmsService, openSmsDatabase } from '@rapport/sms';
+import { clockFor, storageOf } from '../runtime.js';
+import { untilSignal } from './start.js';
+
+/**
+ * `rapport worker`: both services' job workers and no HTTP — the scale-out shape on PostgreSQL, next
+ * to `rapport start --api-only` processes. Any number may run: claims use FOR UPDATE SKIP LOCKED and
+ * short leases, and LISTEN/NOTIFY wakes them when an API process enqueues work.
+ */
+export async function workerCommand(config: RapportConfig): Promise<void> {
+  const log = createLogger('rapport-worker');
+  const { clock, devClock } = clockFor(config);
+  const storage = storageOf(config);
+  const smsDb = await openSmsDatabase(storage);
+  const reviewsDb = await openReviewsDatabase(storage);
+  const dev = devClock ? { devClock } : {};
+  const sms = await createSmsService({ database: smsDb, clock, log: log.child({ service: 'sms' }), config, ...dev });
+  const reviews = await createReviewsService({ database: reviewsDb, clock, log: log.child({ service: 'reviews' }), config, ...dev });
+  sms.worker.start();
+  reviews.worker.start();
+  process.stdout.write(`Rapport workers running (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); Ctrl-C to stop.\n`);
+  await untilSignal();
+  await Promise.allSettled([sms.close(), reviews.close()]);
+  await Promise.allSettled([smsDb.close(), reviewsDb.close()]);
+}
