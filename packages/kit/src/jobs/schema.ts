@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
 /** Columns of the `jobs` table, shared by every service's database. Times are ISO-8601 UTC text. */
 export interface JobsTable {
@@ -43,7 +43,6 @@ export const jobsMigration: Migration = {
       .execute();
     // The claim query scans pending jobs in run_at order; this index keeps it O(due jobs).
     await db.schema.createIndex('jobs_due').on('jobs').columns(['state', 'run_at']).execute();
-    void sql;
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('jobs').execute();
