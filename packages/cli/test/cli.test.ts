@@ -46,12 +46,13 @@ describe('rapport CLI', () => {
     const me = await fetch(`http://127.0.0.1:${smsPort}/api/v2/me`, { headers: { authorization: `Bearer ${shop.private_key}` } });
     assert.deepEqual(await me.json(), { resource_id: shop.shop_id, resource_name: 'Acme Outfitters', resource_type: 'shop' });
 
-    const store = await rapportJson<{ store_id: string; webhook_secret: string }>(
+    const store = await rapportJson<{ store_id: string; webhook_secret: string; api_key: string }>(
       ['reviews', 'create-store', '--name', 'Acme', '--shop-domain', 'acme-cli.myshopify.com'],
       env,
     );
     assert.ok(store.store_id);
     assert.ok(store.webhook_secret.length >= 16);
+    assert.match(store.api_key, /^rk_/);
 
     const connected = await rapportJson(
       ['reviews', 'connect-postscript', '--store', store.store_id, '--private-key', shop.private_key],

@@ -21,6 +21,8 @@ export interface RapportConfig {
   twilio: { accountSid?: string; authToken?: string; from?: string; messagingServiceSid?: string; statusCallbackUrl?: string };
   /** Key used to encrypt private API keys at rest so "Show" can reveal them. */
   secretKey: string | undefined;
+  /** RAPPORT_ADMIN_TOKEN: Bearer token for the install-wide reviews admin routes (create / list stores); unset = those answer 403. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
       statusCallbackUrl: env['TWILIO_STATUS_CALLBACK_URL'],
     },
     secretKey: env['RAPPORT_SECRET_KEY'],
+    adminToken: env['RAPPORT_ADMIN_TOKEN'] || undefined,
   };
 }

@@ -14,6 +14,8 @@ export interface ReviewsContext {
   fetch: typeof fetch;
   /** RAPPORT_SECRET_KEY: seals saved Postscript keys (else a key generated into `settings` does). */
   secretKey: string | undefined;
+  /** RAPPORT_ADMIN_TOKEN: guards creating and listing stores (unset = those routes answer 403). */
+  adminToken: string | undefined;
   /** Ends the worker's idle sleep; called after a transaction that enqueued work due now. */
   wake(): void;
 }

@@ -14,6 +14,7 @@ import {
   type Logger,
   type RapportConfig,
 } from '@rapport/kit';
+import { SECURITY_SCHEMES } from './api/auth.js';
 import { registerHealthRoutes } from './api/health.js';
 import { registerPostscriptRoutes } from './api/postscript.js';
 import { registerProductRoutes } from './api/products.js';
@@ -52,6 +53,7 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     smsApiUrl: opts.config.smsApiUrl,
     fetch: opts.fetch ?? fetch,
     secretKey: opts.config.secretKey,
+    adminToken: opts.config.adminToken,
     // The worker is built from this context; by the time anything calls wake() it exists.
     wake: () => worker.wake(),
   };
@@ -67,6 +69,7 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
       summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
       document: catalogJsonSchema(),
     },
+    securitySchemes: SECURITY_SCHEMES,
     logger: opts.log,
   });
   registerHealthRoutes(app, ctx);

@@ -126,6 +126,7 @@ describe('the integration settings over HTTP', () => {
     const store = await h.createStore();
     const res = await h.service.app.inject({
       method: 'PUT',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript`,
       payload: { private_key: 'pk_123' },
     });
@@ -137,6 +138,7 @@ describe('the integration settings over HTTP', () => {
     const store = await h.createStore();
     const res = await h.service.app.inject({
       method: 'PUT',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript`,
       payload: { private_key: GOOD_KEY, api_url: 'http://127.0.0.1:1' },
     });
@@ -146,11 +148,17 @@ describe('the integration settings over HTTP', () => {
 
   test('PUT without private_key, or with an unknown field → 400 naming it', async () => {
     const store = await h.createStore();
-    const missing = await h.service.app.inject({ method: 'PUT', url: `/api/stores/${store.id}/integrations/postscript`, payload: {} });
+    const missing = await h.service.app.inject({
+      method: 'PUT',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+      payload: {},
+    });
     assert.equal(missing.statusCode, 400);
     assert.deepEqual(missing.json().errors[0].loc, ['body', 'private_key']);
     const extra = await h.service.app.inject({
       method: 'PUT',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript`,
       payload: { private_key: GOOD_KEY, public_key: 'pk_1' },
     });
@@ -162,25 +170,45 @@ describe('the integration settings over HTTP', () => {
     const store = await h.createStore();
     const put = await h.service.app.inject({
       method: 'PUT',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript`,
       payload: { private_key: GOOD_KEY },
     });
     assert.equal(put.statusCode, 200);
     assert.equal(put.json().api_url, h.fake.url);
-    const get = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript` });
+    const get = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+    });
     assert.equal(get.statusCode, 200);
     assert.equal(get.json().connected, true);
     assert.equal(get.json().shop_name, 'Acme Postscript');
     assert.equal(get.json().private_key, `sk_…${GOOD_KEY.slice(-4)}`);
     assert.ok(!get.body.includes(GOOD_KEY), 'the full key never leaves');
-    const del = await h.service.app.inject({ method: 'DELETE', url: `/api/stores/${store.id}/integrations/postscript` });
+    const del = await h.service.app.inject({
+      method: 'DELETE',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+    });
     assert.equal(del.statusCode, 204);
-    const after = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript` });
+    const after = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+    });
     assert.deepEqual(after.json(), { connected: false, api_url: h.fake.url });
   });
 
-  test('GET for an unknown store → 404', async () => {
-    const res = await h.service.app.inject({ method: 'GET', url: '/api/stores/st_missing/integrations/postscript' });
+  test('GET for an unknown store → 404 with a valid key, 401 without one', async () => {
+    const store = await h.createStore();
+    const res = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: '/api/stores/st_missing/integrations/postscript',
+    });
     assert.equal(res.statusCode, 404);
+    const anonymous = await h.service.app.inject({ method: 'GET', url: '/api/stores/st_missing/integrations/postscript' });
+    assert.equal(anonymous.statusCode, 401);
   });
 });

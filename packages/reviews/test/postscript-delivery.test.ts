@@ -100,6 +100,7 @@ describe('connector: existing subscribers only', () => {
     for (const row of rows) {
       const res = await h.service.app.inject({
         method: 'POST',
+        headers: h.auth(store),
         url: `/api/stores/${store.id}/integrations/postscript/log/${row.id}/replay`,
       });
       assert.equal(res.statusCode, 200);
@@ -184,7 +185,11 @@ describe('connector: failures and retries', () => {
         ['trigger', 'pending'],
       ],
     );
-    const settings = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript` });
+    const settings = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+    });
     assert.equal(settings.json().status, 'needs_attention');
     assert.equal(triggerFires(h, requestId).length, 0, 'held');
     const job = await h.database.db
@@ -196,6 +201,7 @@ describe('connector: failures and retries', () => {
 
     const put = await h.service.app.inject({
       method: 'PUT',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript`,
       payload: { private_key: GOOD_KEY, api_url: h.fake.url },
     });
@@ -205,6 +211,7 @@ describe('connector: failures and retries', () => {
     assert.equal(triggerFires(h, requestId).length, 1, 'the held trigger goes out once the key is fixed');
     const replay = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript/log/${rows[0]?.id}/replay`,
     });
     assert.equal(replay.statusCode, 200);
@@ -220,7 +227,11 @@ describe('connector: failures and retries', () => {
   test('another 4xx (400) → failed for good, visible in the delivery log, replayable', async () => {
     h.fake.script('POST', '/v1/triggers/', { status: 400, body: { errors: [{ loc: ['body'], msg: 'bad tags', type: 'value_error' }] } });
     const { store } = await sendRequest();
-    const log = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript/log?state=failed` });
+    const log = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript/log?state=failed`,
+    });
     assert.equal(log.statusCode, 200);
     const entries = log.json().entries as { id: string; kind: string; state: string; last_error: string; response: { status: number } }[];
     assert.equal(entries.length, 1);
@@ -228,7 +239,11 @@ describe('connector: failures and retries', () => {
     assert.match(entries[0]?.last_error ?? '', /Postscript answered 400/);
     assert.equal(entries[0]?.response.status, 400);
 
-    const all = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript/log` });
+    const all = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript/log`,
+    });
     assert.deepEqual(
       (all.json().entries as { kind: string; state: string }[]).map((e) => [e.kind, e.state]),
       [
@@ -239,11 +254,16 @@ describe('connector: failures and retries', () => {
 
     const replay = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript/log/${entries[0]?.id}/replay`,
     });
     assert.equal(replay.statusCode, 200);
     await h.settle();
-    const after = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript/log?state=delivered` });
+    const after = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript/log?state=delivered`,
+    });
     assert.equal(after.json().entries.length, 2);
   });
 
@@ -252,15 +272,21 @@ describe('connector: failures and retries', () => {
     const [row] = await outbox(store);
     const again = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript/log/${row?.id}/replay`,
     });
     assert.equal(again.statusCode, 409);
     const missing = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/integrations/postscript/log/out_nope/replay`,
     });
     assert.equal(missing.statusCode, 404);
-    const bad = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript/log?state=lost` });
+    const bad = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript/log?state=lost`,
+    });
     assert.equal(bad.statusCode, 400);
     assert.deepEqual(bad.json().errors[0].loc.slice(0, 2), ['querystring', 'state']);
   });

@@ -38,6 +38,7 @@ async function integrationRow(store: TestStore) {
 async function putKey(store: TestStore) {
   const res = await h.service.app.inject({
     method: 'PUT',
+    headers: h.auth(store),
     url: `/api/stores/${store.id}/integrations/postscript`,
     payload: { private_key: GOOD_KEY, api_url: h.fake.url },
   });
@@ -113,7 +114,11 @@ describe('the Postscript private key at rest', () => {
     const rows = await h.database.db.selectFrom('postscript_outbox').selectAll().where('store_id', '=', store.id).execute();
     assert.ok(rows.length > 0 && rows.every((r) => r.state === 'pending'));
     assert.ok(rows.some((r) => /held: the saved private key was sealed with a different RAPPORT_SECRET_KEY/.test(r.last_error ?? '')));
-    const settings = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/integrations/postscript` });
+    const settings = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript`,
+    });
     assert.equal(settings.json().status, 'needs_attention');
     assert.match(settings.json().status_reason, /different RAPPORT_SECRET_KEY/);
 
@@ -182,7 +187,7 @@ describe('migration 0002: plaintext keys saved before it are sealed by it', () =
         .execute();
     }
 
-    const up = await migrator().migrateToLatest();
+    const up = await migrator().migrateTo('0002_sealed_postscript_key');
     assert.equal(up.error, undefined);
     assert.deepEqual(
       up.results?.map((r) => [r.migrationName, r.status]),
@@ -218,5 +223,31 @@ describe('migration 0002: plaintext keys saved before it are sealed by it', () =
       restored.map((r) => [r.store_id, r.private_key]),
       Object.entries(keys),
     );
+  });
+
+  test('migration 0003: stores created before it have no API key (NULLs do not collide); down drops the column', async () => {
+    const up = await migrator().migrateToLatest();
+    assert.equal(up.error, undefined);
+    assert.deepEqual(
+      up.results?.map((r) => [r.migrationName, r.status]),
+      [
+        ['0002_sealed_postscript_key', 'Success'],
+        ['0003_store_api_keys', 'Success'],
+      ],
+    );
+    const db = database.db as unknown as Kysely<ReviewsSchema>;
+    const stores = await db.selectFrom('stores').select(['id', 'api_key_hash']).orderBy('id').execute();
+    assert.deepEqual(stores, [
+      { id: 'st_a', api_key_hash: null },
+      { id: 'st_b', api_key_hash: null },
+    ]);
+    const down = await migrator().migrateDown();
+    assert.equal(down.error, undefined);
+    assert.deepEqual(
+      down.results?.map((r) => [r.migrationName, r.status]),
+      [['0003_store_api_keys', 'Success']],
+    );
+    const row = await database.db.selectFrom('stores').selectAll().where('id', '=', 'st_a').executeTakeFirstOrThrow();
+    assert.ok(!('api_key_hash' in row));
   });
 });

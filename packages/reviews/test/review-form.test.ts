@@ -278,18 +278,26 @@ describe('review form: submitting', () => {
     assert.equal(second?.properties['Okendo Number of Reviews'], 2);
     assert.equal(second?.properties['Okendo Average Review Rating'], 3.5);
     assert.equal(second?.properties['Okendo Latest Review Rating'], 5);
-    const reviews = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/reviews` });
+    const reviews = await h.service.app.inject({ method: 'GET', headers: h.auth(store), url: `/api/stores/${store.id}/reviews` });
     assert.deepEqual((reviews.json().reviews as { product_id: string }[]).map((r) => r.product_id).sort(), ['9601', '9602']);
   });
 
   test('the admin API lists the request with per-product review URLs', async () => {
     const { store, request } = await sentRequest([{ productId: 9701, title: 'Notebook' }]);
-    const res = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/review-requests/${request.id}` });
+    const res = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/review-requests/${request.id}`,
+    });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().state, 'sent');
     assert.equal(res.json().review_url, `http://reviews.test:4200/r/${request.token}`);
     assert.equal(res.json().products[0].review_url, `http://reviews.test:4200/r/${request.token}?product=9701`);
-    const list = await h.service.app.inject({ method: 'GET', url: `/api/stores/${store.id}/review-requests?state=sent` });
+    const list = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/review-requests?state=sent`,
+    });
     assert.equal(list.json().review_requests.length, 1);
   });
 });

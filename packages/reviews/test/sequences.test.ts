@@ -258,7 +258,11 @@ describe('sequence: withdrawn before it is sent', () => {
     await h.connect(store);
     const sequenceId = await h.sequence(store, 5, 'fulfillment');
     await h.webhook(store, 'orders/fulfilled', orderPayload({ fulfilled: true }));
-    const res = await h.service.app.inject({ method: 'POST', url: `/api/stores/${store.id}/sequences/${sequenceId}/stop` });
+    const res = await h.service.app.inject({
+      method: 'POST',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/sequences/${sequenceId}/stop`,
+    });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().status, 'stopped');
     const request = await onlyRequest(h, store);
@@ -301,6 +305,7 @@ describe('sequence: orders that are not recruited', () => {
     await h.connect(store);
     const created = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/sequences`,
       payload: { wait_days: 1, after: 'fulfillment' },
     });
@@ -310,6 +315,7 @@ describe('sequence: orders that are not recruited', () => {
     assert.equal((await requestsOf(h, store)).length, 0);
     const started = await h.service.app.inject({
       method: 'POST',
+      headers: h.auth(store),
       url: `/api/stores/${store.id}/sequences/${created.json().sequence_id}/start`,
     });
     assert.equal(started.json().status, 'running');
@@ -327,7 +333,12 @@ describe('sequence: orders that are not recruited', () => {
   for (const b of badSequences) {
     test(`creating a sequence with ${JSON.stringify(b.body)} → 400 naming ${b.loc.join('.')}`, async () => {
       const store = await h.createStore();
-      const res = await h.service.app.inject({ method: 'POST', url: `/api/stores/${store.id}/sequences`, payload: b.body });
+      const res = await h.service.app.inject({
+        method: 'POST',
+        headers: h.auth(store),
+        url: `/api/stores/${store.id}/sequences`,
+        payload: b.body,
+      });
       assert.equal(res.statusCode, 400);
       assert.ok(
         (res.json().errors as { loc: string[] }[]).some((e) => e.loc.join('.') === b.loc.join('.')),

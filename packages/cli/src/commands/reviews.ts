@@ -16,7 +16,7 @@ export async function reviewsCommand(config: RapportConfig, [sub, ...argv]: stri
       return emit(
         f.json,
         r,
-        `Created store ${r.store_id}\n  Shopify webhook secret: ${r.webhook_secret}\n  Webhook URL: ${config.reviewsPublicUrl}/webhooks/shopify`,
+        `Created store ${r.store_id}\n  API key (shown once): ${r.api_key}\n  Shopify webhook secret: ${r.webhook_secret}\n  Webhook URL: ${config.reviewsPublicUrl}/webhooks/shopify`,
       );
     }
     case 'connect-postscript': {

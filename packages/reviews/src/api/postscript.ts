@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { HttpError, type HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { requireStoreKey, STORE_SECURITY } from './auth.js';
 import { deliveryLogEntry, listDeliveryLog, replayDelivery } from '../integrations/postscript/delivery-log.js';
 import {
   disconnectPostscript,
@@ -48,12 +49,15 @@ const LogEntry = Type.Object({
 const DeliveryParams = Type.Object({ store_id: Type.String(), delivery_id: Type.String() });
 
 export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const auth = requireStoreKey(ctx);
   const base = '/api/stores/:store_id/integrations/postscript';
 
   app.put(
     base,
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['postscript'],
         summary: 'Connect Postscript (Settings > Integrations > Email & SMS > Postscript)',
         description:
@@ -69,7 +73,7 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
           },
           { additionalProperties: false },
         ),
-        response: { 200: Integration, ...errors(400, 404, 422) },
+        response: { 200: Integration, ...errors(401, 400, 404, 422) },
       },
     },
     async (req) => {
@@ -93,11 +97,13 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
   app.get(
     base,
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['postscript'],
         summary: 'Postscript integration settings (key masked)',
         params: StoreParams,
-        response: { 200: Integration, ...errors(404) },
+        response: { 200: Integration, ...errors(401, 404) },
       },
     },
     async (req) => {
@@ -109,11 +115,13 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
   app.delete(
     base,
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['postscript'],
         summary: 'Disconnect Postscript',
         params: StoreParams,
-        response: { 204: Type.Null(), ...errors(404) },
+        response: { 204: Type.Null(), ...errors(401, 404) },
       },
     },
     async (req, reply) => {
@@ -125,12 +133,14 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
   app.get(
     `${base}/log`,
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['postscript'],
         summary: 'Delivery log: every call to Postscript and its outcome, newest first',
         params: StoreParams,
         querystring: Type.Object({ state: Type.Optional(OutboxState), limit: Type.Optional(Limit) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ entries: Type.Array(LogEntry) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ entries: Type.Array(LogEntry) }), ...errors(401, 400, 404) },
       },
     },
     async (req) => {
@@ -145,11 +155,13 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext): voi
   app.post(
     `${base}/log/:delivery_id/replay`,
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['postscript'],
         summary: 'Replay a failed or skipped call',
         params: DeliveryParams,
-        response: { 200: LogEntry, ...errors(404, 409) },
+        response: { 200: LogEntry, ...errors(401, 404, 409) },
       },
     },
     async (req) => {

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { requireStoreKey, STORE_SECURITY } from './auth.js';
 import type { ProductsTable } from '../db/schema.js';
 import { listProducts, updateProductMedia } from '../products/products.js';
 import { productImageUrl } from '../review-requests/urls.js';
@@ -18,6 +19,7 @@ const Product = Type.Object({
 });
 
 export function registerProductRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const auth = requireStoreKey(ctx);
   const view = (p: ProductsTable) => ({
     product_id: p.shopify_product_id,
     title: p.title,
@@ -29,11 +31,13 @@ export function registerProductRoutes(app: HttpApp, ctx: ReviewsContext): void {
   app.get(
     '/api/stores/:store_id/products',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['products'],
         summary: 'Products seen in orders',
         params: StoreParams,
-        response: { 200: Type.Object({ products: Type.Array(Product) }), ...errors(404) },
+        response: { 200: Type.Object({ products: Type.Array(Product) }), ...errors(401, 404) },
       },
     },
     async (req) => {
@@ -45,7 +49,9 @@ export function registerProductRoutes(app: HttpApp, ctx: ReviewsContext): void {
   app.patch(
     '/api/stores/:store_id/products/:product_id',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['products'],
         summary: 'Set a product’s image and storefront URL (Shopify order payloads carry neither)',
         params: Type.Object({ store_id: Type.String(), product_id: Type.String() }),
@@ -53,7 +59,7 @@ export function registerProductRoutes(app: HttpApp, ctx: ReviewsContext): void {
           { image_url: Type.Optional(Nullable(HttpUrl)), url: Type.Optional(Nullable(HttpUrl)) },
           { additionalProperties: false },
         ),
-        response: { 200: Product, ...errors(400, 404) },
+        response: { 200: Product, ...errors(401, 400, 404) },
       },
     },
     async (req) => view(await updateProductMedia(ctx.db, ctx.clock, req.params.store_id, req.params.product_id, req.body)),

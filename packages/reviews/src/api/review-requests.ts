@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound, type HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { requireStoreKey, STORE_SECURITY } from './auth.js';
 import { loadReviewRequestViews } from '../review-requests/views.js';
 import { getStore } from '../stores/stores.js';
 import { errors, Limit, Nullable, StoreParams } from './schemas.js';
@@ -40,15 +41,18 @@ const ReviewRequest = Type.Object({
 });
 
 export function registerReviewRequestRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const auth = requireStoreKey(ctx);
   app.get(
     '/api/stores/:store_id/review-requests',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['review requests'],
         summary: 'Review requests, newest first',
         params: StoreParams,
         querystring: Type.Object({ state: Type.Optional(State), limit: Type.Optional(Limit) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ review_requests: Type.Array(ReviewRequest) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ review_requests: Type.Array(ReviewRequest) }), ...errors(401, 400, 404) },
       },
     },
     async (req) => {
@@ -64,11 +68,13 @@ export function registerReviewRequestRoutes(app: HttpApp, ctx: ReviewsContext): 
   app.get(
     '/api/stores/:store_id/review-requests/:review_request_id',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['review requests'],
         summary: 'One review request with its per-product review URLs',
         params: Type.Object({ store_id: Type.String(), review_request_id: Type.String() }),
-        response: { 200: ReviewRequest, ...errors(404) },
+        response: { 200: ReviewRequest, ...errors(401, 404) },
       },
     },
     async (req) => {

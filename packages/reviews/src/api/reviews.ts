@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { requireStoreKey, STORE_SECURITY } from './auth.js';
 import { getStore } from '../stores/stores.js';
 import { errors, Limit, Nullable, StoreParams } from './schemas.js';
 
@@ -24,10 +25,13 @@ const Review = Type.Object({
 });
 
 export function registerReviewRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const auth = requireStoreKey(ctx);
   app.get(
     '/api/stores/:store_id/reviews',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['reviews'],
         summary: 'Reviews, newest first',
         params: StoreParams,
@@ -35,7 +39,7 @@ export function registerReviewRoutes(app: HttpApp, ctx: ReviewsContext): void {
           { product_id: Type.Optional(Type.String()), limit: Type.Optional(Limit) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ reviews: Type.Array(Review) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ reviews: Type.Array(Review) }), ...errors(401, 400, 404) },
       },
     },
     async (req) => {

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { requireStoreKey, STORE_SECURITY } from './auth.js';
 import {
   getSequence,
   insertSequence,
@@ -31,10 +32,13 @@ const Sequence = Type.Object({
 const SequenceParams = Type.Object({ store_id: Type.String(), sequence_id: Type.String() });
 
 export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const auth = requireStoreKey(ctx);
   app.post(
     '/api/stores/:store_id/sequences',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'Create a Postscript sequence (Mail > Sequences > Postscript > Get Started)',
         description:
@@ -50,7 +54,7 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
           },
           { additionalProperties: false },
         ),
-        response: { 201: Sequence, ...errors(400, 404) },
+        response: { 201: Sequence, ...errors(401, 400, 404) },
       },
     },
     async (req, reply) => {
@@ -68,11 +72,13 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
   app.get(
     '/api/stores/:store_id/sequences',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'List sequences',
         params: StoreParams,
-        response: { 200: Type.Object({ sequences: Type.Array(Sequence) }), ...errors(404) },
+        response: { 200: Type.Object({ sequences: Type.Array(Sequence) }), ...errors(401, 404) },
       },
     },
     async (req) => {
@@ -83,18 +89,29 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
 
   app.get(
     '/api/stores/:store_id/sequences/:sequence_id',
-    { schema: { tags: ['sequences'], summary: 'One sequence', params: SequenceParams, response: { 200: Sequence, ...errors(404) } } },
+    {
+      onRequest: auth,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['sequences'],
+        summary: 'One sequence',
+        params: SequenceParams,
+        response: { 200: Sequence, ...errors(401, 404) },
+      },
+    },
     async (req) => sequenceView(await getSequence(ctx.db, req.params.store_id, req.params.sequence_id)),
   );
 
   app.post(
     '/api/stores/:store_id/sequences/:sequence_id/start',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'Start: recruit orders fulfilled from now on',
         params: SequenceParams,
-        response: { 200: Sequence, ...errors(404) },
+        response: { 200: Sequence, ...errors(401, 404) },
       },
     },
     async (req) => sequenceView(await startSequence(ctx.db, ctx.clock, req.params.store_id, req.params.sequence_id)),
@@ -103,11 +120,13 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
   app.post(
     '/api/stores/:store_id/sequences/:sequence_id/stop',
     {
+      onRequest: auth,
       schema: {
+        security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'Stop: recruit no more, withdraw scheduled requests',
         params: SequenceParams,
-        response: { 200: Sequence, ...errors(404) },
+        response: { 200: Sequence, ...errors(401, 404) },
       },
     },
     async (req) =>

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
+import { ADMIN_SECURITY, requireAdminToken, requireStoreKey, STORE_SECURITY } from './auth.js';
 import type { StoresTable } from '../db/schema.js';
 import { getStore, insertStore, listStores } from '../stores/stores.js';
 import { errors, StoreParams } from './schemas.js';
@@ -14,7 +15,14 @@ const Store = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
 });
 
+const CreatedStore = Type.Object({
+  ...Store.properties,
+  api_key: Type.String({ description: 'The store’s API key (rk_…) for `Authorization: Bearer`; shown only this once.' }),
+});
+
 export function registerStoreRoutes(app: HttpApp, ctx: ReviewsContext): void {
+  const admin = requireAdminToken(ctx);
+  const auth = requireStoreKey(ctx);
   const view = (s: StoresTable) => ({
     store_id: s.id,
     name: s.name,
@@ -27,9 +35,12 @@ export function registerStoreRoutes(app: HttpApp, ctx: ReviewsContext): void {
   app.post(
     '/api/stores',
     {
+      onRequest: admin,
       schema: {
         tags: ['stores'],
         summary: 'Register a Shopify store',
+        description: 'Needs the install’s admin token (RAPPORT_ADMIN_TOKEN). Returns the store’s API key, shown only this once.',
+        security: ADMIN_SECURITY,
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -37,24 +48,41 @@ export function registerStoreRoutes(app: HttpApp, ctx: ReviewsContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Store, ...errors(400, 409) },
+        response: { 201: CreatedStore, ...errors(400, 401, 403, 409) },
       },
     },
     async (req, reply) => {
-      const row = await insertStore(ctx.db, ctx.clock, { name: req.body.name, shopDomain: req.body.shop_domain });
-      return reply.code(201).send(view(row));
+      const { row, apiKey } = await insertStore(ctx.db, ctx.clock, { name: req.body.name, shopDomain: req.body.shop_domain });
+      return reply.code(201).send({ ...view(row), api_key: apiKey });
     },
   );
 
   app.get(
     '/api/stores',
-    { schema: { tags: ['stores'], summary: 'List stores', response: { 200: Type.Object({ stores: Type.Array(Store) }) } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['stores'],
+        summary: 'List stores (needs the admin token)',
+        security: ADMIN_SECURITY,
+        response: { 200: Type.Object({ stores: Type.Array(Store) }), ...errors(401, 403) },
+      },
+    },
     async () => ({ stores: (await listStores(ctx.db)).map(view) }),
   );
 
   app.get(
     '/api/stores/:store_id',
-    { schema: { tags: ['stores'], summary: 'One store', params: StoreParams, response: { 200: Store, ...errors(404) } } },
+    {
+      onRequest: auth,
+      schema: {
+        tags: ['stores'],
+        summary: 'One store',
+        security: STORE_SECURITY,
+        params: StoreParams,
+        response: { 200: Store, ...errors(401, 404) },
+      },
+    },
     async (req) => view(await getStore(ctx.db, req.params.store_id)),
   );
 }

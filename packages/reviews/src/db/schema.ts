@@ -11,6 +11,8 @@ export interface StoresTable {
   shop_domain: string;
   /** Key of the HMAC Shopify signs webhooks with. */
   webhook_secret: string;
+  /** SHA-256 (hex) of the store's merchant API key (`rk_…`), shown once at creation; null for stores created before 0003. */
+  api_key_hash: string | null;
   created_at: string;
   updated_at: string;
 }

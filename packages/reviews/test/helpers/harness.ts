@@ -19,11 +19,15 @@ import { startFakePostscript, GOOD_KEY, type FakePostscript } from './fake-posts
 
 export const START = new Date('2026-03-02T15:00:00.000Z');
 export const PUBLIC_URL = 'http://reviews.test:4200';
+/** RAPPORT_ADMIN_TOKEN of the harness's service (unless startHarness is told otherwise). */
+export const ADMIN_TOKEN = 'test-admin-token';
 
 export interface TestStore {
   id: string;
   secret: string;
   domain: string;
+  /** The store's API key (rk_…), for `Authorization: Bearer`. */
+  apiKey: string;
 }
 
 export interface Harness {
@@ -33,6 +37,10 @@ export interface Harness {
   fake: FakePostscript;
   config: RapportConfig;
   createStore(domain?: string): Promise<TestStore>;
+  /** Headers that authenticate as a store (its API key), for the admin API. */
+  auth(store: { apiKey: string }): { authorization: string };
+  /** Headers that carry the admin token (create / list stores). */
+  admin(): { authorization: string };
   connect(store: TestStore): Promise<void>;
   sequence(store: TestStore, waitDays: number, after: 'fulfillment' | 'delivery'): Promise<string>;
   webhook(
@@ -48,8 +56,11 @@ export interface Harness {
 
 let storeCounter = 0;
 
-/** `secretKey` plays RAPPORT_SECRET_KEY for the service (default: none, so keys are sealed with a generated key). */
-export async function startHarness(opts: { secretKey?: string } = {}): Promise<Harness> {
+/**
+ * `secretKey` plays RAPPORT_SECRET_KEY for the service (default: none, so keys are sealed with a generated key);
+ * `adminToken` plays RAPPORT_ADMIN_TOKEN (default: ADMIN_TOKEN; null: none configured).
+ */
+export async function startHarness(opts: { secretKey?: string; adminToken?: string | null } = {}): Promise<Harness> {
   const storage = testStorage();
   const database = await openReviewsDatabase(storage);
   const clock = new DevClock(START, { frozen: true });
@@ -60,6 +71,7 @@ export async function startHarness(opts: { secretKey?: string } = {}): Promise<H
     smsApiUrl: fake.url,
     dev: true,
     secretKey: opts.secretKey,
+    adminToken: opts.adminToken === null ? undefined : (opts.adminToken ?? ADMIN_TOKEN),
   };
   const service = await createReviewsService({ database, clock, log: silentLogger, config, devClock: clock });
 
@@ -73,7 +85,13 @@ export async function startHarness(opts: { secretKey?: string } = {}): Promise<H
       storeCounter += 1;
       const shopDomain = domain ?? `shop-${process.pid}-${storeCounter}.myshopify.com`;
       const r = await createStore(database, clock, { name: `Acme ${storeCounter}`, shopDomain });
-      return { id: r.store_id, secret: r.webhook_secret, domain: shopDomain };
+      return { id: r.store_id, secret: r.webhook_secret, domain: shopDomain, apiKey: r.api_key };
+    },
+    auth(store) {
+      return { authorization: `Bearer ${store.apiKey}` };
+    },
+    admin() {
+      return { authorization: `Bearer ${config.adminToken ?? ''}` };
     },
     async connect(store) {
       await connectPostscript(database, clock, { storeId: store.id, privateKey: GOOD_KEY, apiUrl: fake.url });

@@ -1,10 +1,12 @@
 import { jobsMigration, type Migrations } from '@rapport/kit';
 import { initialMigration } from './0001_initial.js';
 import { sealedPostscriptKeyMigration } from './0002_sealed_postscript_key.js';
+import { storeApiKeysMigration } from './0003_store_api_keys.js';
 
 /** Every migration of the reviews database, in the order they run (kit's jobs table first). */
 export const reviewsMigrations: Migrations = {
   '0000_jobs': jobsMigration,
   '0001_initial': initialMigration,
   '0002_sealed_postscript_key': sealedPostscriptKeyMigration,
+  '0003_store_api_keys': storeApiKeysMigration,
 };
