@@ -16,6 +16,13 @@
  * flush runs". Batching on that rule alone measured 1,091 events/s, with 9,811 commits for 9,810 events.
  * Staying busy for one `setImmediate` after each flush lets every request whose bytes have already arrived
  * join the next batch. A lone request on an idle batcher is not delayed at all: it runs inside submit().
+ *
+ * Concurrency: SQLite has one writer, so one batch in flight is all it can use. PostgreSQL commits on a
+ * pool, and one batch at a time left it idle, so there the batcher runs up to `concurrency` batches at once
+ * (lanes): a request that arrives while fewer lanes than that are busy starts a lane of its own at once;
+ * otherwise it queues and the next lane to finish takes it. Each lane behaves exactly like the single one
+ * (flush, one turn, next batch). Concurrent transactions may insert the same external_id or Idempotency-Key:
+ * the unique index makes the later one fail as a whole and its items are retried one by one (see runOne).
  */
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -34,6 +41,11 @@ export interface BatchRunner<T, R> {
 export interface IngestBatcherOptions {
   /** Largest batch (default 256): bounds how long one transaction holds the database. */
   maxBatch?: number;
+  /**
+   * Most batches in flight at once (default 1). 1 on SQLite (one writer); more on PostgreSQL, below the
+   * pool size so that other queries (authentication, the worker) still find a connection.
+   */
+  concurrency?: number;
   /** Observer: called with each batch's size as it starts (tests, metrics). */
   onFlush?: (size: number) => void;
   /** Observer: a batch failed as a whole and its items are about to be retried one by one. */
@@ -57,37 +69,40 @@ interface Pending<T, R> {
 export class IngestBatcher<T, R> {
   readonly #runner: BatchRunner<T, R>;
   readonly #maxBatch: number;
+  readonly #concurrency: number;
   readonly #onFlush: ((size: number) => void) | undefined;
   readonly #onBatchError: ((error: unknown, size: number) => void) | undefined;
   readonly #nextTurn: () => Promise<void>;
   #queue: Pending<T, R>[] = [];
-  #flushing = false;
+  /** Lanes running: each flushes one batch at a time, then stays busy for one turn (see above). */
+  #lanes = 0;
 
   constructor(runner: BatchRunner<T, R>, options: IngestBatcherOptions = {}) {
     this.#runner = runner;
     this.#maxBatch = Math.max(1, options.maxBatch ?? 256);
+    this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
     this.#onFlush = options.onFlush;
     this.#onBatchError = options.onBatchError;
     this.#nextTurn = options.nextTurn ?? nextTurn;
   }
 
-  /** Items waiting for the next flush (not counting the one running). */
+  /** Items waiting for the next flush (not counting those running). */
   get queued(): number {
     return this.#queue.length;
   }
 
   /**
-   * Resolves with this item's own result once it is committed, or rejects with its own error. When no flush
-   * is running, the flush starts synchronously, inside this call.
+   * Resolves with this item's own result once it is committed, or rejects with its own error. When fewer
+   * than `concurrency` lanes are busy, a lane starts synchronously, inside this call, and flushes this item.
    */
   submit(item: T): Promise<R> {
     const promise = new Promise<R>((resolve, reject) => this.#queue.push({ item, resolve, reject }));
-    if (!this.#flushing) void this.#drain();
+    if (this.#lanes < this.#concurrency) void this.#lane();
     return promise;
   }
 
-  async #drain(): Promise<void> {
-    this.#flushing = true;
+  async #lane(): Promise<void> {
+    this.#lanes++;
     try {
       for (;;) {
         await this.#flush(this.#queue.splice(0, this.#maxBatch));
@@ -96,11 +111,13 @@ export class IngestBatcher<T, R> {
         if (this.#queue.length === 0) return;
       }
     } finally {
-      this.#flushing = false;
+      this.#lanes--;
     }
   }
 
   async #flush(batch: Pending<T, R>[]): Promise<void> {
+    // Another lane took everything during our turn: nothing to run.
+    if (batch.length === 0) return;
     this.#onFlush?.(batch.length);
     if (batch.length === 1) return this.#one(batch[0]!);
     let outcomes: Settled<R>[];
