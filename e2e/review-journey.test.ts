@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { orderPayload } from '@rapport/reviews';
+import { orderPayload } from '@rapport/reviews/dev';
 import {
   DAY,
   advance,

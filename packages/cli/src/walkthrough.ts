@@ -1,6 +1,7 @@
 import type { Clock } from '@rapport/kit';
 import { createLegacyAutomation, createShop } from '@rapport/sms';
-import { connectPostscript, createSequence, createStore, webhookRequest } from '@rapport/reviews';
+import { connectPostscript, createSequence, createStore } from '@rapport/reviews';
+import { webhookRequest } from '@rapport/reviews/dev';
 import type { RunningPlatform } from './platform.js';
 
 /**

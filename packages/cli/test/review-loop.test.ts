@@ -2,7 +2,7 @@
 // API v2 → SMS platform → dev carrier. Runs on SQLite and on PostgreSQL (scripts/test.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fulfillmentPayload, orderPayload, refundPayload } from '@rapport/reviews';
+import { fulfillmentPayload, orderPayload, refundPayload } from '@rapport/reviews/dev';
 import {
   DAY,
   advance,

@@ -10,6 +10,7 @@ export * from './catalog/events/loyalty.js';
 export * from './catalog/events/survey.js';
 export * from './catalog/events/profile.js';
 export * from './catalog/event-types.js';
+export * from './catalog/event-names.js';
 export * from './property-values.js';
 export * from './validate.js';
 export * from './json-schema.js';

@@ -134,3 +134,12 @@ export function catalogJsonSchema(): CatalogJsonSchema {
     'x-profile-properties': `#/$defs/${PROFILE_PROPERTIES_DEF}`,
   };
 }
+
+/** The catalog as both services publish it: at `GET /api/catalog` and in the OpenAPI components at /docs. */
+export function publishedCatalog(): { path: string; summary: string; document: CatalogJsonSchema } {
+  return {
+    path: '/api/catalog',
+    summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
+    document: catalogJsonSchema(),
+  };
+}

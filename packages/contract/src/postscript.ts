@@ -6,6 +6,26 @@
 import Type, { type Static, type TSchema } from 'typebox';
 
 const DateTime = () => Type.String({ format: 'date-time' });
+
+/**
+ * Bounds on what a request may carry (Rapport's choice where Postscript publishes none; its own published
+ * limit is 50 custom properties a subscriber): every string, list and map of a request body is bounded, so
+ * an oversized request is refused by validation before any work is done.
+ */
+export const WIRE_LIMITS = {
+  name: 255,
+  text: 2000,
+  phone: 40,
+  email: 320,
+  id: 100,
+  tags: 100,
+  listItems: 100,
+  eventProperties: 100,
+  subscriberProperties: 50,
+  triggerTags: 50,
+} as const;
+const Name = (options: { minLength?: number; description?: string; examples?: string[] } = {}) =>
+  Type.String({ maxLength: WIRE_LIMITS.name, ...options });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /**
@@ -14,15 +34,19 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
  * flat (no nested objects). null is accepted and means "no value".
  */
 export const PropertyValue = Type.Union([
-  Type.String(),
+  Type.String({ maxLength: WIRE_LIMITS.text }),
   Type.Number(),
   Type.Boolean(),
-  Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  Type.Array(Type.Union([Type.String({ maxLength: WIRE_LIMITS.text }), Type.Number(), Type.Boolean()]), {
+    maxItems: WIRE_LIMITS.listItems,
+  }),
   Type.Null(),
 ]);
 export type PropertyValue = Static<typeof PropertyValue>;
 
-export const Properties = Type.Record(Type.String(), PropertyValue);
+export const Properties = Type.Record(Type.String({ maxLength: WIRE_LIMITS.name }), PropertyValue, {
+  maxProperties: WIRE_LIMITS.eventProperties,
+});
 export type Properties = Static<typeof Properties>;
 
 // ---------------------------------------------------------------------------------------------- subscribers
@@ -56,19 +80,24 @@ export const SubscriberListResponse = Type.Object({
 export type SubscriberListResponse = Static<typeof SubscriberListResponse>;
 
 /** POST /api/v2/subscribers. The subscriber stays pending until they confirm the opt-in by SMS. */
+const Tags = Type.Array(Name(), { maxItems: WIRE_LIMITS.tags });
+const SubscriberProperties = Type.Record(Type.String({ maxLength: WIRE_LIMITS.name }), PropertyValue, {
+  maxProperties: WIRE_LIMITS.subscriberProperties,
+});
+
 export const CreateSubscriberBody = Type.Object({
-  phone_number: Type.String({ minLength: 1, description: 'E.164 recommended.' }),
-  email: Type.Optional(Type.String()),
-  keyword: Type.Optional(Type.String()),
-  keyword_id: Type.Optional(Type.String()),
+  phone_number: Type.String({ minLength: 1, maxLength: WIRE_LIMITS.phone, description: 'E.164 recommended.' }),
+  email: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.email })),
+  keyword: Type.Optional(Name()),
+  keyword_id: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.id })),
   shopify_customer_id: Type.Optional(Type.Integer()),
-  tags: Type.Optional(Type.Array(Type.String())),
-  properties: Type.Optional(Properties),
+  tags: Type.Optional(Tags),
+  properties: Type.Optional(SubscriberProperties),
   // Third-party docs list website | social | other (default other); kept open since Postscript's list is unpublished.
-  origin: Type.Optional(Type.String({ examples: ['website', 'social', 'other'] })),
-  first_name: Type.Optional(Type.String()),
-  last_name: Type.Optional(Type.String()),
-  external_id: Type.Optional(Type.String()),
+  origin: Type.Optional(Name({ examples: ['website', 'social', 'other'] })),
+  first_name: Type.Optional(Name()),
+  last_name: Type.Optional(Name()),
+  external_id: Type.Optional(Name()),
 });
 export type CreateSubscriberBody = Static<typeof CreateSubscriberBody>;
 
@@ -77,9 +106,9 @@ export type CreateSubscriberBody = Static<typeof CreateSubscriberBody>;
  * `properties` merge per key and are ignored when null. A subscriber holds at most 50 custom properties.
  */
 export const UpdateSubscriberBody = Type.Object({
-  email: Type.Optional(Type.String()),
-  tags: Type.Optional(Type.Array(Type.String())),
-  properties: Type.Optional(Nullable(Type.Record(Type.String(), PropertyValue, { maxProperties: 50 }))),
+  email: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.email })),
+  tags: Type.Optional(Tags),
+  properties: Type.Optional(Nullable(SubscriberProperties)),
 });
 export type UpdateSubscriberBody = Static<typeof UpdateSubscriberBody>;
 
@@ -92,14 +121,16 @@ export type UpdateSubscriberBody = Static<typeof UpdateSubscriberBody>;
  */
 export const CustomEventBody = Type.Object(
   {
-    type: Type.String({ minLength: 1, maxLength: 255 }),
-    subscriber_id: Type.Optional(Type.String()),
-    phone: Type.Optional(Type.String()),
-    email: Type.Optional(Type.String()),
-    occurred_at: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]00:?00)?$' })),
+    type: Type.String({ minLength: 1, maxLength: WIRE_LIMITS.name }),
+    subscriber_id: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.id })),
+    phone: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.phone })),
+    email: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.email })),
+    occurred_at: Type.Optional(
+      Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]00:?00)?$' }),
+    ),
     properties: Type.Optional(Properties),
     /** The event's id on the sender's system; Postscript does not promise de-duplication on it. */
-    external_id: Type.Optional(Type.String()),
+    external_id: Type.Optional(Name()),
   },
   { additionalProperties: false },
 );
@@ -123,8 +154,8 @@ export type MeResponse = Static<typeof MeResponse>;
 
 /** POST /v1/triggers. `tags` are the merge-tag keys the merchant can insert as `{key}`. */
 export const CreateTriggerBody = Type.Object({
-  name: Type.String({ minLength: 1 }),
-  tags: Type.Array(Type.String({ minLength: 1 })),
+  name: Name({ minLength: 1 }),
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: WIRE_LIMITS.id }), { maxItems: WIRE_LIMITS.triggerTags }),
   transactional_allowed: Type.Optional(Type.Boolean()),
 });
 export type CreateTriggerBody = Static<typeof CreateTriggerBody>;
@@ -139,7 +170,11 @@ export const TriggerSchema = Type.Object({
 export type Trigger = Static<typeof TriggerSchema>;
 
 /** POST /v1/triggers/{trigger_id}/subscribers/{subscriber_id}: merge-tag values keyed by tag key. */
-export const FireTriggerBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
+export const FireTriggerBody = Type.Record(
+  Type.String({ maxLength: WIRE_LIMITS.id }),
+  Type.Union([Type.String({ maxLength: WIRE_LIMITS.text }), Type.Number(), Type.Boolean()]),
+  { maxProperties: WIRE_LIMITS.triggerTags },
+);
 export type FireTriggerBody = Static<typeof FireTriggerBody>;
 
 // ----------------------------------------------------------------------------------------------------- errors

@@ -7,7 +7,12 @@ import {
   eventTypesNamed,
   findEventType,
   findEventTypeById,
+  eventTypeFor,
+  postscriptSafeEventName,
+  POSTSCRIPT_SAFE_EVENT_NAME,
+  seedEventName,
   tagKey,
+  wireEventName,
   type EventTypeDef,
 } from '../src/index.js';
 
@@ -363,25 +368,25 @@ describe('required flags', () => {
     }
   });
 
-  const typeCases: [id: string, property: string, type: string][] = [
-    ['review_created', 'Rating', 'number'],
-    ['review_created', 'Review Created Date', 'date'],
-    ['review_created', 'Product URL', 'url'],
-    ['review_created', 'Next-Day Delivery', 'boolean'],
-    ['review_created', 'Is Recommended', 'boolean'],
-    ['review_created', 'Overall Sentiment', 'string'],
-    ['review_created', 'Loyalty Events', 'list'],
-    ['review_request_created', 'Email Address', 'email'],
-    ['review_request_created', 'Review Url', 'url'],
-    ['review_request_created', 'Order Fulfilled Date', 'date'],
-    ['opted_in_to_okendo_referrals_referrer', 'Referrer Email', 'email'],
-    ['okendo_referral_rejected', 'Should Notify Customer', 'boolean'],
-    ['okendo_loyalty_points_awarded', 'Points Earned', 'number'],
-    ['okendo_loyalty_tier_changed', 'Is Tier Upgrade', 'boolean'],
+  const typeCases: { eventId: string; property: string; type: string }[] = [
+    { eventId: 'review_created', property: 'Rating', type: 'number' },
+    { eventId: 'review_created', property: 'Review Created Date', type: 'date' },
+    { eventId: 'review_created', property: 'Product URL', type: 'url' },
+    { eventId: 'review_created', property: 'Next-Day Delivery', type: 'boolean' },
+    { eventId: 'review_created', property: 'Is Recommended', type: 'boolean' },
+    { eventId: 'review_created', property: 'Overall Sentiment', type: 'string' },
+    { eventId: 'review_created', property: 'Loyalty Events', type: 'list' },
+    { eventId: 'review_request_created', property: 'Email Address', type: 'email' },
+    { eventId: 'review_request_created', property: 'Review Url', type: 'url' },
+    { eventId: 'review_request_created', property: 'Order Fulfilled Date', type: 'date' },
+    { eventId: 'opted_in_to_okendo_referrals_referrer', property: 'Referrer Email', type: 'email' },
+    { eventId: 'okendo_referral_rejected', property: 'Should Notify Customer', type: 'boolean' },
+    { eventId: 'okendo_loyalty_points_awarded', property: 'Points Earned', type: 'number' },
+    { eventId: 'okendo_loyalty_tier_changed', property: 'Is Tier Upgrade', type: 'boolean' },
   ];
-  for (const [id, property, type] of typeCases) {
-    it(`${id}: "${property}" is ${type}`, () => {
-      assert.equal(def(id).properties.find((prop) => prop.name === property)?.type, type);
+  for (const { eventId, property, type } of typeCases) {
+    it(`${eventId}: "${property}" is ${type}`, () => {
+      assert.equal(def(eventId).properties.find((prop) => prop.name === property)?.type, type);
     });
   }
 });
@@ -442,17 +447,56 @@ describe('lookup', () => {
     assert.equal(findEventType('Opted In to Okendo Referrals'), undefined);
   });
 
-  const cases: [name: string, audience: 'referrer' | 'recipient' | undefined, id: string | undefined][] = [
-    ['Review Request Created', undefined, 'review_request_created'],
-    ['Enrolled in Okendo Loyalty', undefined, 'enrolled_in_okendo_loyalty'],
-    ['Okendo Enrolled in Okendo Loyalty', undefined, undefined],
-    ['review request created', undefined, undefined],
-    ['Review Request Created', 'referrer', undefined],
-    ['Nope', undefined, undefined],
+  const cases: { name: string; audience: 'referrer' | 'recipient' | undefined; id: string | undefined }[] = [
+    { name: 'Review Request Created', audience: undefined, id: 'review_request_created' },
+    { name: 'Enrolled in Okendo Loyalty', audience: undefined, id: 'enrolled_in_okendo_loyalty' },
+    { name: 'Okendo Enrolled in Okendo Loyalty', audience: undefined, id: undefined },
+    { name: 'review request created', audience: undefined, id: undefined },
+    { name: 'Review Request Created', audience: 'referrer', id: undefined },
+    { name: 'Nope', audience: undefined, id: undefined },
   ];
-  for (const [name, audience, id] of cases) {
+  for (const { name, audience, id } of cases) {
     it(`findEventType(${JSON.stringify(name)}, ${audience}) → ${id}`, () => {
       assert.equal(findEventType(name, audience)?.id, id);
+    });
+  }
+});
+
+describe('event names on the wire', () => {
+  const cases: { seed: string; safe: string }[] = EVENT_TYPE_NAMES.map((seed) => ({ seed, safe: tagKey(seed) }));
+  it('every catalog name has one distinct Postscript-safe form, and it maps back', () => {
+    assert.equal(new Set(cases.map((c) => c.safe)).size, EVENT_TYPE_NAMES.length);
+    for (const c of cases) {
+      assert.match(postscriptSafeEventName(c.seed), POSTSCRIPT_SAFE_EVENT_NAME);
+      assert.equal(postscriptSafeEventName(c.seed), c.safe);
+      assert.equal(seedEventName(c.safe), c.seed);
+      assert.equal(seedEventName(c.safe.toUpperCase()), c.seed);
+      assert.equal(seedEventName(c.seed), c.seed);
+      assert.equal(wireEventName(c.seed, 'seed'), c.seed);
+      assert.equal(wireEventName(c.seed, 'postscript_safe'), c.safe);
+    }
+    assert.equal(postscriptSafeEventName('Review Created'), 'review_created');
+    assert.equal(seedEventName('okendo_loyalty_points_awarded'), 'Okendo Loyalty Points Awarded');
+  });
+
+  it('a name outside the catalog passes through unchanged both ways', () => {
+    assert.equal(seedEventName('checkout_started'), 'checkout_started');
+    assert.equal(seedEventName('Bought A Hat'), 'Bought A Hat');
+    assert.equal(postscriptSafeEventName('checkout_started'), 'checkout_started');
+  });
+
+  const variants: { name: string; properties: Record<string, unknown>; id: string | undefined }[] = [
+    { name: 'Opted In to Okendo Referrals', properties: { 'Customer Role': 'referrer' }, id: 'opted_in_to_okendo_referrals_referrer' },
+    { name: 'opted_in_to_okendo_referrals', properties: { 'Customer Role': 'Referrer ' }, id: 'opted_in_to_okendo_referrals_referrer' },
+    { name: 'Opted In to Okendo Referrals', properties: { 'Recipient Email': 'a@b.co' }, id: 'opted_in_to_okendo_referrals_recipient' },
+    { name: 'Opted In to Okendo Referrals', properties: { 'Customer Role': 'recipient' }, id: 'opted_in_to_okendo_referrals_recipient' },
+    { name: 'Opted In to Okendo Referrals', properties: { 'Customer Role': 'someone' }, id: undefined },
+    { name: 'review_created', properties: {}, id: 'review_created' },
+    { name: 'Not An Okendo Event', properties: {}, id: undefined },
+  ];
+  for (const v of variants) {
+    it(`eventTypeFor(${v.name}, ${JSON.stringify(v.properties)}) → ${v.id ?? 'none'}`, () => {
+      assert.equal(eventTypeFor(v.name, v.properties)?.id, v.id);
     });
   }
 });

@@ -61,33 +61,39 @@ describe('eventJsonSchema', () => {
   });
 
   // The schema and the validator must agree; each row is run through both.
-  const agreement: [event: string, properties: Record<string, unknown>][] = [
-    ['review_request_created', REVIEW_REQUEST_CREATED_PAYLOAD],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Variant Name': null }],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Review Url': 'reviews/new' }],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Email Address': 'nobody' }],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Order Fulfilled Date': '2024-13-01' }],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Review Request Id': null }],
-    ['review_request_created', { ...REVIEW_REQUEST_CREATED_PAYLOAD, Unknown: 'x' }],
-    ['review_created', REVIEW_CREATED_PAYLOAD],
-    ['review_created', { ...REVIEW_CREATED_PAYLOAD, 'Skin Type': 'Dry', 'Loyalty Events': ['ev_1', 2] }],
-    ['review_created', { ...REVIEW_CREATED_PAYLOAD, Fit: { size: 'M' } }],
-    ['review_created', { ...REVIEW_CREATED_PAYLOAD, 'Is Recommended': 'Yes' }],
-    ['submitted_okendo_survey', { ...SURVEY_PAYLOAD, 'Favourite colour?': 'teal', 'Rate us': 10 }],
-    ['submitted_okendo_survey', { ...SURVEY_PAYLOAD, 'Coupon Code': 'THANKS10' }],
-    ['submitted_okendo_survey', { ...SURVEY_PAYLOAD, 'Coupon Code': 'X', 'Coupon Description': 'Y', 'Loyalty Provider': 'Okendo' }],
-    ['submitted_okendo_survey', { ...SURVEY_PAYLOAD, 'Loyalty Points': null }],
-    ['submitted_okendo_survey', { ...SURVEY_PAYLOAD, 'Loyalty Points': null, 'Loyalty Provider': 'Okendo' }],
-    ['okendo_loyalty_tier_upgrade_nudge', { ...NUDGE_PAYLOAD, 'All Time Spend': 460 }],
-    ['okendo_loyalty_tier_upgrade_nudge', { ...NUDGE_PAYLOAD, 'All Time Spend': 460, 'Spent Within Tier Upgrade Window': 1 }],
-    ['okendo_loyalty_tier_upgrade_nudge', { ...NUDGE_PAYLOAD, 'Tier Upgrade Window End Date': '2024-12-31' }],
-    ['update_customer_profile', {}],
-    ['update_customer_profile', { Anything: 1 }],
+  const agreement: { eventId: string; properties: Record<string, unknown> }[] = [
+    { eventId: 'review_request_created', properties: REVIEW_REQUEST_CREATED_PAYLOAD },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Variant Name': null } },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Review Url': 'reviews/new' } },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Email Address': 'nobody' } },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Order Fulfilled Date': '2024-13-01' } },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, 'Review Request Id': null } },
+    { eventId: 'review_request_created', properties: { ...REVIEW_REQUEST_CREATED_PAYLOAD, Unknown: 'x' } },
+    { eventId: 'review_created', properties: REVIEW_CREATED_PAYLOAD },
+    { eventId: 'review_created', properties: { ...REVIEW_CREATED_PAYLOAD, 'Skin Type': 'Dry', 'Loyalty Events': ['ev_1', 2] } },
+    { eventId: 'review_created', properties: { ...REVIEW_CREATED_PAYLOAD, Fit: { size: 'M' } } },
+    { eventId: 'review_created', properties: { ...REVIEW_CREATED_PAYLOAD, 'Is Recommended': 'Yes' } },
+    { eventId: 'submitted_okendo_survey', properties: { ...SURVEY_PAYLOAD, 'Favourite colour?': 'teal', 'Rate us': 10 } },
+    { eventId: 'submitted_okendo_survey', properties: { ...SURVEY_PAYLOAD, 'Coupon Code': 'THANKS10' } },
+    {
+      eventId: 'submitted_okendo_survey',
+      properties: { ...SURVEY_PAYLOAD, 'Coupon Code': 'X', 'Coupon Description': 'Y', 'Loyalty Provider': 'Okendo' },
+    },
+    { eventId: 'submitted_okendo_survey', properties: { ...SURVEY_PAYLOAD, 'Loyalty Points': null } },
+    { eventId: 'submitted_okendo_survey', properties: { ...SURVEY_PAYLOAD, 'Loyalty Points': null, 'Loyalty Provider': 'Okendo' } },
+    { eventId: 'okendo_loyalty_tier_upgrade_nudge', properties: { ...NUDGE_PAYLOAD, 'All Time Spend': 460 } },
+    {
+      eventId: 'okendo_loyalty_tier_upgrade_nudge',
+      properties: { ...NUDGE_PAYLOAD, 'All Time Spend': 460, 'Spent Within Tier Upgrade Window': 1 },
+    },
+    { eventId: 'okendo_loyalty_tier_upgrade_nudge', properties: { ...NUDGE_PAYLOAD, 'Tier Upgrade Window End Date': '2024-12-31' } },
+    { eventId: 'update_customer_profile', properties: {} },
+    { eventId: 'update_customer_profile', properties: { Anything: 1 } },
   ];
-  for (const [index, [event, properties]] of agreement.entries()) {
-    it(`agrees with validateEventProperties: ${event} #${index}`, () => {
-      const validator = Compile(published(eventJsonSchema(def(event))));
-      assert.equal(validator.Check(properties), validateEventProperties(def(event), properties).ok);
+  for (const [index, { eventId, properties }] of agreement.entries()) {
+    it(`agrees with validateEventProperties: ${eventId} #${index}`, () => {
+      const validator = Compile(published(eventJsonSchema(def(eventId))));
+      assert.equal(validator.Check(properties), validateEventProperties(def(eventId), properties).ok);
     });
   }
 });

@@ -34,23 +34,43 @@ const SUBSCRIBER = {
   updated_at: '2019-08-24T14:15:22Z',
 };
 
-const cases: [title: string, schema: TSchema, value: unknown, valid: boolean][] = [
-  ['subscriber: reference example', SubscriberSchema, SUBSCRIBER, true],
-  ['subscriber: null email and shopify id', SubscriberSchema, { ...SUBSCRIBER, email: null, shopify_customer_id: null }, true],
-  ['subscriber: missing subscriptions', SubscriberSchema, { ...SUBSCRIBER, subscriptions: undefined }, false],
-  ['subscriber: nested property object', SubscriberSchema, { ...SUBSCRIBER, properties: { a: { b: 1 } } }, false],
-  [
-    'subscriber list: reference example',
-    SubscriberListResponse,
-    { page_info: { page: 1, total_pages: 1 }, subscribers: [SUBSCRIBER] },
-    true,
-  ],
-  ['subscriber list: page 0', SubscriberListResponse, { page_info: { page: 0, total_pages: 1 }, subscribers: [] }, false],
-  ['create subscriber: phone only', CreateSubscriberBody, { phone_number: '+15555550123' }, true],
-  [
-    'create subscriber: every field',
-    CreateSubscriberBody,
-    {
+const cases: { title: string; schema: TSchema; value: unknown; valid: boolean }[] = [
+  { title: 'subscriber: reference example', schema: SubscriberSchema, value: SUBSCRIBER, valid: true },
+  {
+    title: 'subscriber: null email and shopify id',
+    schema: SubscriberSchema,
+    value: { ...SUBSCRIBER, email: null, shopify_customer_id: null },
+    valid: true,
+  },
+  {
+    title: 'subscriber: missing subscriptions',
+    schema: SubscriberSchema,
+    value: { ...SUBSCRIBER, subscriptions: undefined },
+    valid: false,
+  },
+  {
+    title: 'subscriber: nested property object',
+    schema: SubscriberSchema,
+    value: { ...SUBSCRIBER, properties: { a: { b: 1 } } },
+    valid: false,
+  },
+  {
+    title: 'subscriber list: reference example',
+    schema: SubscriberListResponse,
+    value: { page_info: { page: 1, total_pages: 1 }, subscribers: [SUBSCRIBER] },
+    valid: true,
+  },
+  {
+    title: 'subscriber list: page 0',
+    schema: SubscriberListResponse,
+    value: { page_info: { page: 0, total_pages: 1 }, subscribers: [] },
+    valid: false,
+  },
+  { title: 'create subscriber: phone only', schema: CreateSubscriberBody, value: { phone_number: '+15555550123' }, valid: true },
+  {
+    title: 'create subscriber: every field',
+    schema: CreateSubscriberBody,
+    value: {
       phone_number: '+15555550123',
       email: 'ada@example.com',
       keyword: 'JOIN',
@@ -63,60 +83,115 @@ const cases: [title: string, schema: TSchema, value: unknown, valid: boolean][] 
       last_name: 'Lovelace',
       external_id: 'cust_1',
     },
-    true,
-  ],
-  ['create subscriber: no phone', CreateSubscriberBody, { email: 'ada@example.com' }, false],
-  ['update subscriber: properties with spaces', UpdateSubscriberBody, { properties: { 'Segment Audiences': ['key1'] } }, true],
-  ['update subscriber: null properties are ignored, so allowed', UpdateSubscriberBody, { properties: null }, true],
-  [
-    'update subscriber: more than 50 properties',
-    UpdateSubscriberBody,
-    { properties: Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`p${index}`, index])) },
-    false,
-  ],
-  [
-    'custom event: seed name with spaces and seed properties',
-    CustomEventBody,
-    { type: 'Review Request Created', email: 'ada@example.com', properties: REVIEW_REQUEST_CREATED_PAYLOAD, external_id: 'rr_8f2c' },
-    true,
-  ],
-  [
-    'custom event: Segment-style example',
-    CustomEventBody,
-    { type: 'Segment_Audience_Entered', subscriber_id: 's_1', properties: { 'Segment Audience ID': 'a', 'Segment Audience Key': 'b' } },
-    true,
-  ],
-  ['custom event: documented occurred_at format', CustomEventBody, { type: 'X', occurred_at: '2024-05-01 09:30:00.123456' }, true],
-  ['custom event: ISO occurred_at', CustomEventBody, { type: 'X', occurred_at: '2024-05-01T09:30:00Z' }, true],
-  ['custom event: malformed occurred_at', CustomEventBody, { type: 'X', occurred_at: 'yesterday' }, false],
-  ['custom event: empty type', CustomEventBody, { type: '' }, false],
-  ['custom event: type over 255 chars', CustomEventBody, { type: 'x'.repeat(256) }, false],
-  ['custom event: unknown top-level field', CustomEventBody, { type: 'X', data: {} }, false],
-  ['custom event: nested property', CustomEventBody, { type: 'X', properties: { a: { b: 1 } } }, false],
-  ['custom event response', CustomEventResponse, { event_ids: ['1234-abcd-5678'] }, true],
-  ['me: reference example', MeResponse, { resource_id: 'shop_1234567abcde', resource_name: 'Postscript', resource_type: 'shop' }, true],
-  [
-    'create trigger: the Okendo Review Request trigger',
-    CreateTriggerBody,
-    { name: OKENDO_REVIEW_REQUEST_TRIGGER.name, tags: OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((tag) => tag.key) },
-    true,
-  ],
-  ['create trigger: tags as objects', CreateTriggerBody, { name: 'X', tags: [{ key: 'a' }] }, false],
-  [
-    'trigger',
-    TriggerSchema,
-    { id: 't_1', name: 'Okendo Review Request', tags: ['review_url'], transactional_allowed: false, created_at: '2024-05-01T00:00:00Z' },
-    true,
-  ],
-  ['fire trigger: tag values', FireTriggerBody, { review_url: 'https://shop.example.com/r', order_number: 1001, vip: true }, true],
-  ['fire trigger: nested value', FireTriggerBody, { review_url: { href: 'x' } }, false],
-  ['error: access denied example', PostscriptErrorBody, { errors: [{ loc: [], msg: 'Access denied.', type: 'v2.access_denied' }] }, true],
-  ['error: field location', PostscriptErrorBody, { errors: [{ loc: ['body', 'properties', 0], msg: 'x', type: 'value_error' }] }, true],
-  ['error: rate limit', PostscriptCodedErrorBody, { error_code: 3002, error_message: 'Rate limit exceeded', success: false }, true],
+    valid: true,
+  },
+  { title: 'create subscriber: no phone', schema: CreateSubscriberBody, value: { email: 'ada@example.com' }, valid: false },
+  {
+    title: 'update subscriber: properties with spaces',
+    schema: UpdateSubscriberBody,
+    value: { properties: { 'Segment Audiences': ['key1'] } },
+    valid: true,
+  },
+  {
+    title: 'update subscriber: null properties are ignored, so allowed',
+    schema: UpdateSubscriberBody,
+    value: { properties: null },
+    valid: true,
+  },
+  {
+    title: 'update subscriber: more than 50 properties',
+    schema: UpdateSubscriberBody,
+    value: { properties: Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`p${index}`, index])) },
+    valid: false,
+  },
+  {
+    title: 'custom event: seed name with spaces and seed properties',
+    schema: CustomEventBody,
+    value: { type: 'Review Request Created', email: 'ada@example.com', properties: REVIEW_REQUEST_CREATED_PAYLOAD, external_id: 'rr_8f2c' },
+    valid: true,
+  },
+  {
+    title: 'custom event: Segment-style example',
+    schema: CustomEventBody,
+    value: {
+      type: 'Segment_Audience_Entered',
+      subscriber_id: 's_1',
+      properties: { 'Segment Audience ID': 'a', 'Segment Audience Key': 'b' },
+    },
+    valid: true,
+  },
+  {
+    title: 'custom event: documented occurred_at format',
+    schema: CustomEventBody,
+    value: { type: 'X', occurred_at: '2024-05-01 09:30:00.123456' },
+    valid: true,
+  },
+  {
+    title: 'custom event: ISO occurred_at',
+    schema: CustomEventBody,
+    value: { type: 'X', occurred_at: '2024-05-01T09:30:00Z' },
+    valid: true,
+  },
+  { title: 'custom event: malformed occurred_at', schema: CustomEventBody, value: { type: 'X', occurred_at: 'yesterday' }, valid: false },
+  { title: 'custom event: empty type', schema: CustomEventBody, value: { type: '' }, valid: false },
+  { title: 'custom event: type over 255 chars', schema: CustomEventBody, value: { type: 'x'.repeat(256) }, valid: false },
+  { title: 'custom event: unknown top-level field', schema: CustomEventBody, value: { type: 'X', data: {} }, valid: false },
+  { title: 'custom event: nested property', schema: CustomEventBody, value: { type: 'X', properties: { a: { b: 1 } } }, valid: false },
+  { title: 'custom event response', schema: CustomEventResponse, value: { event_ids: ['1234-abcd-5678'] }, valid: true },
+  {
+    title: 'me: reference example',
+    schema: MeResponse,
+    value: { resource_id: 'shop_1234567abcde', resource_name: 'Postscript', resource_type: 'shop' },
+    valid: true,
+  },
+  {
+    title: 'create trigger: the Okendo Review Request trigger',
+    schema: CreateTriggerBody,
+    value: { name: OKENDO_REVIEW_REQUEST_TRIGGER.name, tags: OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((tag) => tag.key) },
+    valid: true,
+  },
+  { title: 'create trigger: tags as objects', schema: CreateTriggerBody, value: { name: 'X', tags: [{ key: 'a' }] }, valid: false },
+  {
+    title: 'trigger',
+    schema: TriggerSchema,
+    value: {
+      id: 't_1',
+      name: 'Okendo Review Request',
+      tags: ['review_url'],
+      transactional_allowed: false,
+      created_at: '2024-05-01T00:00:00Z',
+    },
+    valid: true,
+  },
+  {
+    title: 'fire trigger: tag values',
+    schema: FireTriggerBody,
+    value: { review_url: 'https://shop.example.com/r', order_number: 1001, vip: true },
+    valid: true,
+  },
+  { title: 'fire trigger: nested value', schema: FireTriggerBody, value: { review_url: { href: 'x' } }, valid: false },
+  {
+    title: 'error: access denied example',
+    schema: PostscriptErrorBody,
+    value: { errors: [{ loc: [], msg: 'Access denied.', type: 'v2.access_denied' }] },
+    valid: true,
+  },
+  {
+    title: 'error: field location',
+    schema: PostscriptErrorBody,
+    value: { errors: [{ loc: ['body', 'properties', 0], msg: 'x', type: 'value_error' }] },
+    valid: true,
+  },
+  {
+    title: 'error: rate limit',
+    schema: PostscriptCodedErrorBody,
+    value: { error_code: 3002, error_message: 'Rate limit exceeded', success: false },
+    valid: true,
+  },
 ];
 
 describe('Postscript wire shapes', () => {
-  for (const [title, schema, value, valid] of cases) {
+  for (const { title, schema, value, valid } of cases) {
     it(`${valid ? 'accepts' : 'rejects'} ${title}`, () => {
       assert.equal(Compile(schema).Check(value), valid);
     });

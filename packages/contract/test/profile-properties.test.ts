@@ -45,22 +45,22 @@ describe('profile properties', () => {
     assert.equal(byName.get('Okendo Loyalty VIP Tier Expiry Date'), "The expiry date of the customer's VIP tier status.");
   });
 
-  const typeCases: [name: string, type: string][] = [
-    ['Okendo Given Name', 'string'],
-    ['Okendo Average Review Rating', 'number'],
-    ['Okendo Average Review Sentiment', 'string'],
-    ['Okendo Latest NPS Category', 'string'],
-    ['Okendo Latest NPS Date', 'date'],
-    ['Okendo Latest NPS', 'number'],
-    ['Okendo Number of Survey Responses', 'number'],
-    ['Okendo Referral Shareable Link', 'url'],
-    ['Okendo Total Successful Referral Revenue', 'number'],
-    ['Okendo Loyalty Next Birthday Date', 'date'],
-    ['Okendo Loyalty Points Balance', 'number'],
-    ['Okendo Loyalty Program Status', 'string'],
-    ['Okendo Loyalty VIP Tier', 'string'],
+  const typeCases: { name: string; type: string }[] = [
+    { name: 'Okendo Given Name', type: 'string' },
+    { name: 'Okendo Average Review Rating', type: 'number' },
+    { name: 'Okendo Average Review Sentiment', type: 'string' },
+    { name: 'Okendo Latest NPS Category', type: 'string' },
+    { name: 'Okendo Latest NPS Date', type: 'date' },
+    { name: 'Okendo Latest NPS', type: 'number' },
+    { name: 'Okendo Number of Survey Responses', type: 'number' },
+    { name: 'Okendo Referral Shareable Link', type: 'url' },
+    { name: 'Okendo Total Successful Referral Revenue', type: 'number' },
+    { name: 'Okendo Loyalty Next Birthday Date', type: 'date' },
+    { name: 'Okendo Loyalty Points Balance', type: 'number' },
+    { name: 'Okendo Loyalty Program Status', type: 'string' },
+    { name: 'Okendo Loyalty VIP Tier', type: 'string' },
   ];
-  for (const [name, type] of typeCases) {
+  for (const { name, type } of typeCases) {
     it(`types "${name}" as ${type}`, () => {
       assert.equal(PROFILE_PROPERTIES.find((prop) => prop.name === name)?.type, type);
     });

@@ -3,23 +3,23 @@ import { describe, it } from 'node:test';
 import { OKENDO_REVIEW_REQUEST_TRIGGER, REVIEW_REQUEST_CREATED, tagKey } from '../src/index.js';
 
 describe('tagKey', () => {
-  const cases: [name: string, key: string][] = [
-    ['Review Url', 'review_url'],
-    ['VariantID', 'variant_id'],
-    ['ProductID', 'product_id'],
-    ['ActivityID', 'activity_id'],
-    ['SKU', 'sku'],
-    ['Next-Day Delivery', 'next_day_delivery'],
-    ['Date Opted-In', 'date_opted_in'],
-    ['Okendo Latest NPS', 'okendo_latest_nps'],
-    ['Okendo Latest NPS Category', 'okendo_latest_nps_category'],
-    ['Quiz Response ID', 'quiz_response_id'],
-    ['Product URL', 'product_url'],
-    ['Okendo Loyalty VIP Tier', 'okendo_loyalty_vip_tier'],
-    ['  Spend To Upgrade Tier ', 'spend_to_upgrade_tier'],
-    ['Name', 'name'],
+  const cases: { name: string; key: string }[] = [
+    { name: 'Review Url', key: 'review_url' },
+    { name: 'VariantID', key: 'variant_id' },
+    { name: 'ProductID', key: 'product_id' },
+    { name: 'ActivityID', key: 'activity_id' },
+    { name: 'SKU', key: 'sku' },
+    { name: 'Next-Day Delivery', key: 'next_day_delivery' },
+    { name: 'Date Opted-In', key: 'date_opted_in' },
+    { name: 'Okendo Latest NPS', key: 'okendo_latest_nps' },
+    { name: 'Okendo Latest NPS Category', key: 'okendo_latest_nps_category' },
+    { name: 'Quiz Response ID', key: 'quiz_response_id' },
+    { name: 'Product URL', key: 'product_url' },
+    { name: 'Okendo Loyalty VIP Tier', key: 'okendo_loyalty_vip_tier' },
+    { name: '  Spend To Upgrade Tier ', key: 'spend_to_upgrade_tier' },
+    { name: 'Name', key: 'name' },
   ];
-  for (const [name, key] of cases) {
+  for (const { name, key } of cases) {
     it(`"${name}" → ${key}`, () => assert.equal(tagKey(name), key));
   }
 });

@@ -379,25 +379,29 @@ describe('validateEventProperties', () => {
 });
 
 describe('validateProfileProperties', () => {
-  const cases: [title: string, properties: Record<string, unknown>, paths: string[]][] = [
-    [
-      'accepts a partial profile',
-      {
+  const cases: { title: string; properties: Record<string, unknown>; errorPaths: string[] }[] = [
+    {
+      title: 'accepts a partial profile',
+      properties: {
         'Okendo Given Name': 'Ada',
         'Okendo Average Review Rating': 4.5,
         'Okendo Referral Shareable Link': 'https://shop.example.com/r/ada',
         'Okendo Loyalty Enrolment Date': '2023-11-02',
       },
-      [],
-    ],
-    ['accepts null to clear a value', { 'Okendo Loyalty VIP Tier': null }, []],
-    ['rejects a wrong type', { 'Okendo Number of Reviews': '3' }, ['/Okendo Number of Reviews']],
-    ['rejects a non-Okendo property', { 'Okendo Shoe Size': 9, 'Okendo Given Name': 'Ada' }, ['/Okendo Shoe Size']],
+      errorPaths: [],
+    },
+    { title: 'accepts null to clear a value', properties: { 'Okendo Loyalty VIP Tier': null }, errorPaths: [] },
+    { title: 'rejects a wrong type', properties: { 'Okendo Number of Reviews': '3' }, errorPaths: ['/Okendo Number of Reviews'] },
+    {
+      title: 'rejects a non-Okendo property',
+      properties: { 'Okendo Shoe Size': 9, 'Okendo Given Name': 'Ada' },
+      errorPaths: ['/Okendo Shoe Size'],
+    },
   ];
-  for (const [title, properties, paths] of cases) {
+  for (const { title, properties, errorPaths } of cases) {
     it(title, () => {
       const result = validateProfileProperties(properties);
-      assert.deepEqual(result.ok ? [] : result.errors.map((error) => error.path), paths);
+      assert.deepEqual(result.ok ? [] : result.errors.map((error) => error.path), errorPaths);
     });
   }
 });

@@ -35,6 +35,26 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+/** Only PostgreSQL is supported besides the embedded SQLite: a URL of another scheme is a configuration mistake. */
+function checkDatabaseUrl(raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/rapport, got "${redactUrl(raw)}"`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// (or postgresql://) URL, got "${redactUrl(raw)}"; unset it to use SQLite in RAPPORT_DATA_DIR`,
+    );
+  }
+}
+
+/** A connection string with its password masked, for messages and banners. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig {
   const host = env['HOST'] || '127.0.0.1';
   const smsPort = port(env, 'SMS_PORT', 4100);
@@ -47,9 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
   const provider = env['SMS_PROVIDER'] || 'dev';
   if (provider !== 'dev' && provider !== 'twilio') throw new ConfigError(`SMS_PROVIDER must be "dev" or "twilio", got "${provider}"`);
   const localHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
   return {
     dataDir: env['RAPPORT_DATA_DIR'] || './data',
-    databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseUrl,
     schemaPrefix: env['RAPPORT_PG_SCHEMA_PREFIX'] || undefined,
     host,
     smsPort,

@@ -14,9 +14,12 @@ import {
   openTestDatabase,
   silentLogger,
   backoffMs,
+  defineJob,
   type Database,
+  type JobContext,
   type JobsSchema,
 } from '../src/index.js';
+import { Type } from 'typebox';
 
 let database: Database<JobsSchema>;
 let db: Kysely<JobsSchema>;
@@ -28,8 +31,15 @@ before(async () => {
 });
 after(async () => database.close());
 
-function worker(handlers: Worker extends never ? never : ConstructorParameters<typeof Worker>[0]['handlers']) {
-  return new Worker({ database, clock, handlers, log: silentLogger, concurrency: 4 });
+type Handler = (payload: never, job: JobContext) => Promise<void>;
+
+/** Job definitions with an open payload schema, one per kind, from a handler table. */
+function definitions(handlers: Record<string, Handler>) {
+  return Object.entries(handlers).map(([kind, handle]) => defineJob(kind, Type.Unknown(), (_ctx: null, p, job) => handle(p as never, job)));
+}
+
+function worker(handlers: Record<string, Handler>) {
+  return new Worker({ database, clock, jobs: definitions(handlers), context: null, log: silentLogger, concurrency: 4 });
 }
 
 describe('durable jobs', () => {
@@ -185,7 +195,14 @@ describe('durable jobs', () => {
     const started = performance.now();
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
-    const w = new Worker({ database, clock, log: silentLogger, idlePollMs: 60_000, handlers: { 'wake.demo': async () => resolve() } });
+    const w = new Worker({
+      database,
+      clock,
+      log: silentLogger,
+      idlePollMs: 60_000,
+      context: null,
+      jobs: definitions({ 'wake.demo': async () => resolve() }),
+    });
     w.start();
     await new Promise((r) => setTimeout(r, 100));
     await enqueue(db, clock.now(), { kind: 'wake.demo', payload: null });
@@ -193,6 +210,23 @@ describe('durable jobs', () => {
     await done;
     await w.stop();
     assert.ok(performance.now() - started < 30_000, 'woken long before the 60 s idle poll');
+  });
+
+  test('a job definition types its payload and checks it when claimed: a payload that does not match dead-letters, naming the field', async () => {
+    const seen: string[] = [];
+    const greet = defineJob('greet.demo', Type.Object({ name: Type.String() }), async (ctx: { seen: string[] }, p) => {
+      ctx.seen.push(p.name);
+    });
+    await greet.enqueue(db, clock.now(), { name: 'Ada' }, { dedupeKey: 'greet-ok' });
+    // A row written by hand (an older version of the code, a manual replay): not what the schema says.
+    await enqueue(db, clock.now(), { kind: 'greet.demo', payload: { name: 42 }, dedupeKey: 'greet-bad' });
+    const w = new Worker({ database, clock, jobs: [greet], context: { seen }, log: silentLogger });
+    await w.runDue();
+    assert.deepEqual(seen, ['Ada']);
+    const bad = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'greet-bad').executeTakeFirstOrThrow();
+    assert.equal(bad.state, 'dead');
+    assert.match(bad.last_error ?? '', /\/name/);
+    assert.throws(() => new Worker({ database, clock, jobs: [greet, greet], context: { seen }, log: silentLogger }), /declared twice/);
   });
 
   test('backoff grows exponentially with jitter and is capped at an hour', () => {

@@ -1,4 +1,42 @@
-/** The admin operations the `rapport` CLI calls directly on the database (no HTTP). */
-export { createStore } from './stores/stores.js';
-export { connectPostscript, PostscriptConnectError, REJECTED_KEY_MESSAGE } from './integrations/postscript/settings.js';
-export { createSequence } from './sequences/sequences.js';
+import type { Clock } from '@rapport/kit';
+import type { ReviewsDatabase } from './db/schema.js';
+import { savePostscriptIntegration, type ConnectInput } from './integrations/postscript/settings.js';
+import { insertSequence, type SequenceInput } from './sequences/sequences.js';
+import { insertStore } from './stores/stores.js';
+
+/**
+ * Operator actions the CLI (and tests) run straight against the database, no HTTP and no worker: each
+ * takes the database and the clock, opens what transaction it needs and calls the domain modules. Errors
+ * are domain errors with a plain message. The SMS platform's `admin.ts` has the same shape.
+ */
+
+/**
+ * Registers a Shopify store. The returned secret is what Shopify signs this store's webhooks with; the API
+ * key (`rk_…`) authenticates the store's admin API and is returned only here (only its hash is kept).
+ */
+export async function createStore(
+  database: ReviewsDatabase,
+  clock: Clock,
+  input: { name: string; shopDomain: string },
+): Promise<{ store_id: string; webhook_secret: string; api_key: string }> {
+  const { row, apiKey } = await insertStore(database.db, clock.now(), input);
+  return { store_id: row.id, webhook_secret: row.webhook_secret, api_key: apiKey };
+}
+
+/** Settings > Integrations > Email & SMS > Postscript > Save: validates the key and saves the integration. */
+export async function connectPostscript(
+  database: ReviewsDatabase,
+  clock: Clock,
+  input: ConnectInput,
+): Promise<{ connected: true; shop_name: string }> {
+  const row = await savePostscriptIntegration(database.db, clock.now(), input);
+  return { connected: true, shop_name: row.shop_name };
+}
+
+/** "Mail > Sequences > Postscript > Get Started": a Wait of N days after fulfilment or delivery; optionally started. */
+export async function createSequence(database: ReviewsDatabase, clock: Clock, input: SequenceInput): Promise<{ sequence_id: string }> {
+  const row = await insertSequence(database.db, clock.now(), input);
+  return { sequence_id: row.id };
+}
+
+export { PostscriptConnectError, REJECTED_KEY_MESSAGE } from './integrations/postscript/settings.js';

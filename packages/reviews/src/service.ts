@@ -1,36 +1,22 @@
-import { catalogJsonSchema } from '@rapport/contract';
 /**
  * The reviews platform as a running service: the Fastify app (admin API, Shopify webhooks, storefront
  * pages, /docs) and the durable-job worker (review requests coming due, Postscript deliveries). The
  * caller starts the worker (`worker.start()`) or drives it (`worker.runDue()` in tests).
  */
-import {
-  createHttpApp,
-  registerDevClockRoutes,
-  Worker,
-  type Clock,
-  type DevClock,
-  type HttpApp,
-  type Logger,
-  type RapportConfig,
-} from '@rapport/kit';
+import { publishedCatalog } from '@rapport/contract';
+import { createHttpApp, Worker, type Clock, type DevClock, type HttpApp, type Logger, type RapportConfig } from '@rapport/kit';
+import { activityLog } from './activity/record.js';
 import { SECURITY_SCHEMES } from './api/auth.js';
-import { registerHealthRoutes } from './api/health.js';
-import { registerPostscriptRoutes } from './api/postscript.js';
-import { registerProductRoutes } from './api/products.js';
-import { registerReviewRequestRoutes } from './api/review-requests.js';
-import { registerReviewRoutes } from './api/reviews.js';
-import { registerSequenceRoutes } from './api/sequences.js';
-import { registerStoreRoutes } from './api/stores.js';
-import { registerStorefrontRoutes } from './api/storefront.js';
-import { registerWebhookRoutes } from './api/webhooks.js';
+import { ERROR_FAMILIES, toHttpError } from './api/errors.js';
+import { registerRoutes } from './api/routes.js';
 import type { ReviewsContext } from './context.js';
-import type { ReviewsDatabase } from './db/open.js';
-import { reviewsJobHandlers } from './jobs.js';
+import type { ReviewsDatabase } from './db/schema.js';
+import { postscriptActivitySink } from './integrations/postscript/activities.js';
+import { REVIEWS_JOBS } from './jobs.js';
 
 export interface ReviewsService {
   app: HttpApp;
-  worker: Worker;
+  worker: Worker<ReviewsContext>;
   close(): Promise<void>;
 }
 
@@ -45,43 +31,36 @@ export interface ReviewsServiceOptions {
 }
 
 export async function createReviewsService(opts: ReviewsServiceOptions): Promise<ReviewsService> {
+  let wakeWorker = (): void => {};
   const ctx: ReviewsContext = {
     db: opts.database.db,
     clock: opts.clock,
     log: opts.log,
+    // The integrations that hear of every activity; today the Postscript connector.
+    activity: activityLog([postscriptActivitySink]),
     publicUrl: opts.config.reviewsPublicUrl,
     smsApiUrl: opts.config.smsApiUrl,
     fetch: opts.fetch ?? fetch,
     secretKey: opts.config.secretKey,
     adminToken: opts.config.adminToken,
-    // The worker is built from this context; by the time anything calls wake() it exists.
-    wake: () => worker.wake(),
+    wake: () => wakeWorker(),
   };
-  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, handlers: reviewsJobHandlers(ctx) });
+  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, context: ctx, jobs: REVIEWS_JOBS });
+  wakeWorker = () => worker.wake();
 
   const app = await createHttpApp({
     title: 'Rapport Reviews',
     description:
       'Reviews platform (Okendo-compatible): stores, Shopify webhooks, review-request sequences, reviews, and the Postscript integration. ' +
       'Shopper pages (/r/{token}) are HTML and not listed here.',
-    publishedSchema: {
-      path: '/api/catalog',
-      summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
-      document: catalogJsonSchema(),
-    },
+    publishedSchema: publishedCatalog(),
     securitySchemes: SECURITY_SCHEMES,
     logger: opts.log,
+    service: 'reviews',
+    errorFamilies: ERROR_FAMILIES,
+    mapError: toHttpError,
   });
-  registerHealthRoutes(app, ctx);
-  registerStoreRoutes(app, ctx);
-  registerPostscriptRoutes(app, ctx);
-  registerSequenceRoutes(app, ctx);
-  registerReviewRequestRoutes(app, ctx);
-  registerReviewRoutes(app, ctx);
-  registerProductRoutes(app, ctx);
-  await registerWebhookRoutes(app, ctx);
-  await registerStorefrontRoutes(app, ctx);
-  if (opts.config.dev && opts.devClock) registerDevClockRoutes(app, opts.devClock);
+  await registerRoutes(app, ctx, { dev: opts.config.dev, devClock: opts.devClock });
 
   return {
     app,

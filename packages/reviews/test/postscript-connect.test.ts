@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
 import { connectPostscript, PostscriptConnectError, REJECTED_KEY_MESSAGE } from '../src/index.js';
-import { GOOD_KEY } from './helpers/fake-postscript.js';
+import { FAKE_SHOP, GOOD_KEY } from './helpers/fake-postscript.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;
@@ -111,6 +111,25 @@ describe('connecting Postscript (Settings > Integrations > Email & SMS > Postscr
     assert.equal(row?.shop_name, 'Acme Postscript');
     assert.match(row?.trigger_id ?? '', /^trg_/);
     assert.equal(row?.status, 'connected');
+  });
+
+  test("event names on the wire: Postscript-safe by default against Postscript, the seed's against Rapport, or as chosen", async () => {
+    const cases: { name: string; rapport: boolean; choose?: 'seed' | 'postscript_safe'; expected: 'seed' | 'postscript_safe' }[] = [
+      { name: 'real Postscript (no Rapport-Service header)', rapport: false, expected: 'postscript_safe' },
+      { name: "Rapport's SMS platform", rapport: true, expected: 'seed' },
+      { name: 'real Postscript, seed names chosen', rapport: false, choose: 'seed', expected: 'seed' },
+    ];
+    for (const c of cases) {
+      const store = await h.createStore();
+      if (c.rapport) h.fake.script('GET', '/api/v2/me', { status: 200, headers: { 'rapport-service': 'sms' }, body: FAKE_SHOP });
+      await connectPostscript(h.database, h.clock, {
+        storeId: store.id,
+        privateKey: GOOD_KEY,
+        apiUrl: h.fake.url,
+        ...(c.choose ? { eventNames: c.choose } : {}),
+      });
+      assert.equal((await integrationRow(store.id))?.event_names, c.expected, c.name);
+    }
   });
 
   test('an unknown store → 404', async () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { orderPayload, type OrderInput } from '../src/shopify/test-kit.js';
+import { orderPayload, type OrderInput } from '../src/dev/shopify.js';
 import { startHarness, type Harness, type TestStore } from './helpers/harness.js';
 import { eventsSent, onlyRequest, triggerFires } from './helpers/story.js';
 import { GOOD_KEY } from './helpers/fake-postscript.js';
+import { connectPostscript } from '../src/index.js';
 
 let h: Harness;
 before(async () => {
@@ -288,7 +289,7 @@ describe('connector: failures and retries', () => {
       url: `/api/stores/${store.id}/integrations/postscript/log?state=lost`,
     });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().errors[0].loc.slice(0, 2), ['querystring', 'state']);
+    assert.deepEqual(bad.json().errors[0].loc.slice(0, 2), ['query', 'state']);
   });
 
   test('a cached subscriber Postscript no longer knows is looked up again', async () => {
@@ -310,6 +311,24 @@ describe('connector: failures and retries', () => {
       fired.map((r) => r.path.split('/').at(-1)).sort(),
       ['s_deleted', 's_jane', 's_jane'],
       'the stale id got a 404, then the fresh one was used',
+    );
+  });
+});
+
+describe('connector: event names on the wire', () => {
+  test('against real Postscript (the default for a non-Rapport API) events go out Postscript-safe: review_request_created', async () => {
+    const store = await h.createStore();
+    await connectPostscript(h.database, h.clock, { storeId: store.id, privateKey: GOOD_KEY, apiUrl: h.fake.url });
+    await h.sequence(store, 0, 'fulfillment');
+    await h.webhook(store, 'orders/fulfilled', orderPayload({ fulfilled: true }));
+    await h.settle();
+    const requestId = (await onlyRequest(h, store)).id;
+    assert.equal(eventsSent(h, 'review_request_created', requestId).length, 1);
+    assert.equal(eventsSent(h, 'Review Request Created', requestId).length, 0);
+    // The outbox keeps the seed's name (what the merchant reads in the delivery log); only the wire differs.
+    assert.deepEqual(
+      (await outbox(store)).map((r) => r.name),
+      ['Review Request Created', 'Okendo Review Request'],
     );
   });
 });

@@ -7,7 +7,7 @@ import { reviewsMigrations } from '../src/db/migrations/index.js';
 import type { ReviewsSchema } from '../src/db/schema.js';
 import { openPostscriptKey, POSTSCRIPT_KEY_PURPOSE } from '../src/integrations/postscript/key-sealing.js';
 import { connectPostscript } from '../src/index.js';
-import { orderPayload } from '../src/shopify/test-kit.js';
+import { orderPayload } from '../src/dev/shopify.js';
 import { GOOD_KEY } from './helpers/fake-postscript.js';
 import { startHarness, type Harness, type TestStore } from './helpers/harness.js';
 import { onlyRequest, triggerFires } from './helpers/story.js';
@@ -226,7 +226,7 @@ describe('migration 0002: plaintext keys saved before it are sealed by it', () =
   });
 
   test('migration 0003: stores created before it have no API key (NULLs do not collide); down drops the column', async () => {
-    const up = await migrator().migrateToLatest();
+    const up = await migrator().migrateTo('0003_store_api_keys');
     assert.equal(up.error, undefined);
     assert.deepEqual(
       up.results?.map((r) => [r.migrationName, r.status]),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { findEventType, validateEventProperties, validateProfileProperties } from '@rapport/contract';
-import { orderPayload, refundPayload } from '../src/shopify/test-kit.js';
+import { orderPayload, refundPayload } from '../src/dev/shopify.js';
 import { startHarness, tableCounts, type Harness, type TestStore } from './helpers/harness.js';
 import { eventsSent, onlyRequest } from './helpers/story.js';
 import type { ReviewRequestsTable } from '../src/db/schema.js';
@@ -160,6 +160,20 @@ describe('review form: submitting', () => {
       'Okendo Average Review Sentiment': 'positive',
       'Okendo Latest Review Sentiment': 'positive',
     });
+
+    // The customer's timeline: the request that went out, then the review, recorded by the domains.
+    const timeline = await h.database.db
+      .selectFrom('activities')
+      .select(['type', 'data'])
+      .where('store_id', '=', store.id)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      timeline.map((a) => a.type),
+      ['review_request.sent', 'review.created'],
+    );
+    assert.equal(JSON.parse(timeline[1]?.data ?? '{}').rating, 5);
   });
 
   test('missing rating and body → 400 page naming both fields, values kept, nothing stored', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fulfillmentPayload, orderPayload, refundPayload } from '../src/shopify/test-kit.js';
+import { fulfillmentPayload, orderPayload, refundPayload } from '../src/dev/shopify.js';
 import { DAY, PUBLIC_URL, startHarness, type Harness, type TestStore } from './helpers/harness.js';
 import { eventsSent, onlyRequest, requestsOf, triggerFires } from './helpers/story.js';
 
@@ -272,6 +272,12 @@ describe('sequence: withdrawn before it is sent', () => {
     await h.settle();
     assert.equal(eventsSent(h, 'Review Request Cancelled', request.id).length, 0);
     assert.equal(eventsSent(h, 'Review Request Created', request.id).length, 0);
+    // The domain still recorded what happened; only the Postscript integration chose to say nothing.
+    const activities = await h.database.db.selectFrom('activities').selectAll().where('store_id', '=', store.id).execute();
+    assert.deepEqual(
+      activities.map((a) => [a.type, JSON.parse(a.data).reason]),
+      [['review_request.cancelled', 'sequence_stopped']],
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testStorage } from '@rapport/kit';
-import { createSequence, createStore, openReviewsDatabase, orderPayload } from '../src/index.js';
+import { createSequence, createStore, openReviewsDatabase } from '../src/index.js';
+import { orderPayload } from '../src/dev/shopify.js';
 import { ADMIN_TOKEN, startHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;

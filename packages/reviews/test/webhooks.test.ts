@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { orderPayload, signShopifyWebhook, webhookRequest } from '../src/shopify/test-kit.js';
+import { orderPayload, signShopifyWebhook, webhookRequest } from '../src/dev/shopify.js';
 import { startHarness, tableCounts, type Harness } from './helpers/harness.js';
 
 let h: Harness;

@@ -1,13 +1,16 @@
-import type { Clock } from '@rapport/kit';
+import { Invalid, trimToNull, type Clock } from '@rapport/kit';
 import { createAutomation } from './automations/legacy/store.js';
 import type { SmsDatabase } from './db/schema.js';
-import { insertKeyPair } from './keys/keys.js';
+import { apiKeyView, insertKeyPair, listKeyRows, openPrivateKey, requireKey, revokeKeyRow } from './keys/keys.js';
 import { listOutbox } from './messages/list.js';
+import type { ApiKeyView, NewKeyPair } from './schemas/keys.js';
 import { insertShop, requireShop } from './shops/shops.js';
 
 /**
- * Operator actions the CLI runs straight against the database (no HTTP, no worker). Errors are classes with
- * a plain message (UnknownShopError, UnknownTriggerError, …).
+ * Operator actions the CLI (and tests) run straight against the database, no HTTP and no worker: each
+ * takes the database and the clock, opens what transaction it needs and calls the domain modules. Errors
+ * are domain errors with a plain message (UnknownShopError, UnknownTriggerError, …). The reviews platform's
+ * `admin.ts` has the same shape.
  */
 
 /**
@@ -20,8 +23,8 @@ export async function createShop(
   input: { name: string; label?: string; timezone?: string },
   options: { secretKey?: string } = {},
 ): Promise<{ shop_id: string; public_key: string; private_key: string; key_id: string }> {
-  const name = input.name.trim();
-  if (name === '') throw new RangeError('shop name must not be empty');
+  const name = trimToNull(input.name);
+  if (!name) throw new Invalid('shop name must not be empty', ['name']);
   return database.db.transaction().execute(async (trx) => {
     const now = clock.now();
     const shop = await insertShop(trx, now, { name, ...(input.timezone ? { timezone: input.timezone } : {}) });
@@ -42,7 +45,7 @@ export async function createLegacyAutomation(
     clock.now(),
     input.shopId,
     {
-      name: input.name,
+      ...(input.name ? { name: input.name } : {}),
       trigger: input.trigger,
       messages: [{ body: input.message, delay_minutes: input.delayMinutes ?? 0 }],
       enabled: input.enabled,
@@ -60,4 +63,28 @@ export async function listMessages(
   await requireShop(database.db, input.shopId);
   const rows = await listOutbox(database.db, input.shopId, input.to, 10_000);
   return rows.map((r) => ({ id: r.id, to: r.to, body: r.body, status: r.status, created_at: r.created_at }));
+}
+
+/** "Create Security Key Pair" for an existing shop. */
+export async function createKeyPair(
+  database: SmsDatabase,
+  clock: Clock,
+  input: { shopId: string; label?: string; secretKey?: string },
+): Promise<NewKeyPair> {
+  await requireShop(database.db, input.shopId);
+  return database.db.transaction().execute((trx) => insertKeyPair(trx, clock.now(), input));
+}
+
+export async function listKeys(database: SmsDatabase, shopId: string): Promise<ApiKeyView[]> {
+  return (await listKeyRows(database.db, shopId)).map(apiKeyView);
+}
+
+/** "Show": the private key of a pair, decrypted. */
+export async function revealPrivateKey(database: SmsDatabase, clock: Clock, input: { keyId: string; secretKey?: string }): Promise<string> {
+  const row = await requireKey(database.db, input.keyId);
+  return openPrivateKey(database.db, clock.now(), row, input.secretKey);
+}
+
+export async function revokeKey(database: SmsDatabase, clock: Clock, input: { keyId: string }): Promise<void> {
+  await revokeKeyRow(database.db, clock.now(), input.keyId);
 }

@@ -1,62 +1,54 @@
-import { HttpError } from '@rapport/kit';
+import { Conflict, NotFound, Unprocessable, type Loc } from '@rapport/kit';
 
 /**
- * Domain errors. Each is an HttpError (kit's error handler maps it once to a 4xx naming the field), and each
- * has its own class and a plain message so the CLI can print it as is.
+ * The SMS platform's domain errors: kit's kinds (Invalid, NotFound, Conflict, Unprocessable) with a plain
+ * message, so the CLI can print them as they are and `api/errors.ts` maps them to HTTP once.
  */
 
-export class UnknownShopError extends HttpError {
+export class UnknownShopError extends NotFound {
   constructor(readonly shopId: string) {
-    super(404, 'not_found', `Unknown shop "${shopId}"`, ['shop_id']);
-    this.name = 'UnknownShopError';
+    super(`Unknown shop "${shopId}"`, ['shop_id']);
   }
 }
 
-export class UnknownTriggerError extends HttpError {
+export class UnknownTriggerError extends Unprocessable {
   constructor(
     readonly trigger: string,
     readonly shopId: string,
-    loc: (string | number)[] = ['body', 'trigger'],
+    loc: Loc = ['body', 'trigger'],
   ) {
     super(
-      422,
-      'unknown_trigger',
       `Unknown trigger "${trigger}" for shop ${shopId}: a partner (e.g. the reviews platform's Postscript integration) must register it first with POST /v1/triggers`,
       loc,
+      'unknown_trigger',
     );
-    this.name = 'UnknownTriggerError';
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor(what: string, id: string, loc: (string | number)[]) {
-    super(404, 'not_found', `No ${what} ${id}`, loc);
-    this.name = 'NotFoundError';
+export class NotFoundError extends NotFound {
+  constructor(what: string, id: string, loc: Loc) {
+    super(`No ${what} ${id}`, loc);
   }
 }
 
 export class ApiKeyNotFoundError extends NotFoundError {
   constructor(keyId: string) {
     super('API key', keyId, ['key_id']);
-    this.name = 'ApiKeyNotFoundError';
   }
 }
 
-export class KeyRevealError extends HttpError {
+export class KeyRevealError extends Conflict {
   constructor(message: string) {
-    super(409, 'key_unavailable', message);
-    this.name = 'KeyRevealError';
+    super(message, [], 'key_unavailable');
   }
 }
 
-export class IdempotencyMismatchError extends HttpError {
+export class IdempotencyMismatchError extends Unprocessable {
   constructor() {
     super(
-      422,
-      'idempotency_key_reused',
       'This Idempotency-Key was already used with a different request; use a new key for a new request',
       ['header', 'idempotency-key'],
+      'idempotency_key_reused',
     );
-    this.name = 'IdempotencyMismatchError';
   }
 }

@@ -1,29 +1,19 @@
-import { catalogJsonSchema } from '@rapport/contract';
-import {
-  createHttpApp,
-  Worker,
-  type Clock,
-  type DevClock,
-  type HttpApp,
-  type JobHandler,
-  type Logger,
-  type RapportConfig,
-} from '@rapport/kit';
-import { registerRoutes } from './api/routes.js';
+import { publishedCatalog } from '@rapport/contract';
+import { createHttpApp, Worker, type Clock, type DevClock, type HttpApp, type Logger, type RapportConfig } from '@rapport/kit';
 import { SECURITY_SCHEMES } from './api/auth.js';
+import { ERROR_FAMILIES, toHttpError } from './api/errors.js';
+import { registerRoutes } from './api/routes.js';
 import { DEV_SENDER_NUMBER, type SmsContext } from './context.js';
 import type { SmsDatabase } from './db/schema.js';
-import { PROCESS_EVENT_JOB } from './events/ingest.js';
-import { processEvent } from './events/process-job.js';
-import { SEND_JOB } from './messages/outbox.js';
-import { runSendJob } from './messages/send-job.js';
+import { SMS_JOBS } from './jobs.js';
+import { sentTextOf } from './messages/list.js';
 import { createDevCarrier } from './providers/dev-carrier.js';
 import type { SmsProvider } from './providers/provider.js';
 import { createTwilioProvider } from './providers/twilio.js';
 
 export interface SmsService {
   app: HttpApp;
-  worker: Worker;
+  worker: Worker<SmsContext>;
   close(): Promise<void>;
 }
 
@@ -48,14 +38,7 @@ export function providerFromConfig(database: SmsDatabase, clock: Clock, config: 
     from,
     messagingServiceSid,
     statusCallbackUrl,
-    findOutbox: async (outboxId) => {
-      const row = await database.db
-        .selectFrom('outbox_messages')
-        .select(['to_phone', 'body', 'dispatched_at', 'created_at'])
-        .where('id', '=', outboxId)
-        .executeTakeFirst();
-      return row ? { to: row.to_phone, body: row.body, since: new Date(row.dispatched_at ?? row.created_at) } : null;
-    },
+    findOutbox: (outboxId) => sentTextOf(database.db, outboxId),
   });
 }
 
@@ -79,24 +62,19 @@ export async function createSmsService(opts: SmsServiceOptions): Promise<SmsServ
     wake: () => wakeWorker(),
   };
 
-  const handlers: Record<string, JobHandler> = {
-    [SEND_JOB]: (payload: { outboxId: string }, job) => runSendJob(ctx, payload, job),
-    [PROCESS_EVENT_JOB]: (payload: { eventId: string }) => processEvent(ctx, payload),
-  };
-  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, handlers });
+  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, context: ctx, jobs: SMS_JOBS });
   wakeWorker = () => worker.wake();
 
   const app = await createHttpApp({
     title: 'Rapport SMS platform',
     description:
       'A Postscript-compatible SMS marketing platform: Partner API v2 (/api/v2), v1 partner triggers (/v1/triggers), and extensions under /api (automations, messages, event definitions). Authenticate with the shop private key: Authorization: Bearer sk_…',
-    publishedSchema: {
-      path: '/api/catalog',
-      summary: 'The Okendo integration catalog: 22 profile properties, 19 event types (JSON Schema)',
-      document: catalogJsonSchema(),
-    },
+    publishedSchema: publishedCatalog(),
     logger: opts.log,
     securitySchemes: SECURITY_SCHEMES,
+    service: 'sms',
+    errorFamilies: ERROR_FAMILIES,
+    mapError: toHttpError,
   });
   await registerRoutes(app, ctx, opts.devClock);
 

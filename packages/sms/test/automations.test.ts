@@ -81,18 +81,18 @@ describe('legacy automations API (/api/automations extension)', () => {
     });
     assert.equal(unknown.status, 422);
     assert.deepEqual(unknown.body.errors[0].loc, ['body', 'trigger']);
-    const cases: [unknown, unknown[]][] = [
-      [{ trigger: 'Okendo Review Request', messages: [], enabled: true }, ['body', 'messages']],
-      [{ trigger: 'Okendo Review Request', messages: [{ body: '' }], enabled: true }, ['body', 'messages', '0', 'body']],
-      [
-        { trigger: 'Okendo Review Request', messages: [{ body: 'x', delay_minutes: -1 }], enabled: true },
-        ['body', 'messages', '0', 'delay_minutes'],
-      ],
-      [{ trigger: 'Okendo Review Request', messages: [{ body: 'x' }] }, ['body', 'enabled']],
-      [{ trigger: 'Okendo Review Request', messages: [{ body: 'x' }], enabled: true, color: 'red' }, ['body', 'color']],
-      [{ trigger: 'Okendo Review Request', messages: [{ body: 'x' }], enabled: 'yes' }, ['body', 'enabled']],
+    const cases: { body: unknown; loc: unknown[] }[] = [
+      { body: { trigger: 'Okendo Review Request', messages: [], enabled: true }, loc: ['body', 'messages'] },
+      { body: { trigger: 'Okendo Review Request', messages: [{ body: '' }], enabled: true }, loc: ['body', 'messages', '0', 'body'] },
+      {
+        body: { trigger: 'Okendo Review Request', messages: [{ body: 'x', delay_minutes: -1 }], enabled: true },
+        loc: ['body', 'messages', '0', 'delay_minutes'],
+      },
+      { body: { trigger: 'Okendo Review Request', messages: [{ body: 'x' }] }, loc: ['body', 'enabled'] },
+      { body: { trigger: 'Okendo Review Request', messages: [{ body: 'x' }], enabled: true, color: 'red' }, loc: ['body', 'color'] },
+      { body: { trigger: 'Okendo Review Request', messages: [{ body: 'x' }], enabled: 'yes' }, loc: ['body', 'enabled'] },
     ];
-    for (const [body, loc] of cases) {
+    for (const { body, loc } of cases) {
       const r = await h.request('POST', '/api/automations', { shop, body });
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.deepEqual(r.body.errors[0].loc.map(String), loc, JSON.stringify(r.body));

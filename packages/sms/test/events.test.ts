@@ -165,20 +165,20 @@ describe('custom events', () => {
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.errors[0].type, 'json_invalid');
 
-    const cases: [unknown, unknown[]][] = [
-      [{ properties: {} }, ['body', 'type']],
-      [{ type: '' }, ['body', 'type']],
-      [{ type: 'x'.repeat(256) }, ['body', 'type']],
-      [{ type: 'Review Created', data: { a: 1 } }, ['body', 'data']],
-      [{ type: 'Review Created', properties: { nested: { a: 1 } } }, ['body', 'properties', 'nested']],
-      [{ type: 'Review Created', occurred_at: 'yesterday' }, ['body', 'occurred_at']],
-      [{ type: 'Review Created', phone: 'call me' }, ['body', 'phone']],
-      [
-        { type: 'Review Created', properties: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i])) },
-        ['body', 'properties'],
-      ],
+    const cases: { body: unknown; loc: unknown[] }[] = [
+      { body: { properties: {} }, loc: ['body', 'type'] },
+      { body: { type: '' }, loc: ['body', 'type'] },
+      { body: { type: 'x'.repeat(256) }, loc: ['body', 'type'] },
+      { body: { type: 'Review Created', data: { a: 1 } }, loc: ['body', 'data'] },
+      { body: { type: 'Review Created', properties: { nested: { a: 1 } } }, loc: ['body', 'properties', 'nested'] },
+      { body: { type: 'Review Created', occurred_at: 'yesterday' }, loc: ['body', 'occurred_at'] },
+      { body: { type: 'Review Created', phone: 'call me' }, loc: ['body', 'phone'] },
+      {
+        body: { type: 'Review Created', properties: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i])) },
+        loc: ['body', 'properties'],
+      },
     ];
-    for (const [body, loc] of cases) {
+    for (const { body, loc } of cases) {
       const r = await h.request('POST', '/api/v2/events', { shop, body });
       assert.equal(r.status, 400, JSON.stringify(body).slice(0, 80));
       assert.deepEqual(r.body.errors[0].loc, loc, JSON.stringify(r.body));
@@ -209,6 +209,38 @@ describe('custom events', () => {
     assert.equal(missingSub.status, 404);
     const noSub = await h.request('GET', '/api/v2/events', { shop });
     assert.equal(noSub.status, 400);
-    assert.deepEqual(noSub.body.errors[0].loc, ['querystring', 'subscriber_id']);
+    assert.deepEqual(noSub.body.errors[0].loc, ['query', 'subscriber_id']);
+  });
+
+  test("Postscript-safe names are accepted and stored as the seed's: review_created is Review Created", async () => {
+    const phone = nextPhone();
+    const sub = await h.subscribe(shop, phone);
+    const cases: { sent: string; stored: string }[] = [
+      { sent: 'review_created', stored: 'Review Created' },
+      { sent: 'OKENDO_LOYALTY_POINTS_AWARDED', stored: 'Okendo Loyalty Points Awarded' },
+      { sent: 'opted_in_to_okendo_referrals', stored: 'Opted In to Okendo Referrals' },
+      { sent: 'checkout_started', stored: 'checkout_started' },
+    ];
+    for (const c of cases) {
+      const r = await h.request('POST', '/api/v2/events', { shop, body: { type: c.sent, subscriber_id: sub.id } });
+      assert.equal(r.status, 202, c.sent);
+      const row = await h.database.db.selectFrom('events').select('type').where('id', '=', r.body.event_ids[0]).executeTakeFirstOrThrow();
+      assert.equal(row.type, c.stored, c.sent);
+    }
+    const defs = (await h.request('GET', '/api/event-definitions', { shop })).body.event_definitions as {
+      name: string;
+      event_count: number;
+    }[];
+    assert.ok(defs.some((d) => d.name === 'Review Created' && d.event_count >= 1));
+    assert.ok(!defs.some((d) => d.name === 'review_created'), 'no second definition under the safe name');
+  });
+
+  test('authentication runs before the body is read: no key and a malformed body is a 401', async () => {
+    const r = await h.request('POST', '/api/v2/events', { body: '{"type": ' });
+    assert.equal(r.status, 401);
+    assert.deepEqual(r.body.errors[0].loc, ['header', 'authorization']);
+    const bad = await h.request('POST', '/api/v2/events', { body: { nope: 1 }, headers: { authorization: 'Bearer pk_public' } });
+    assert.equal(bad.status, 401);
+    assert.match(bad.body.errors[0].msg, /public key/);
   });
 });

@@ -27,14 +27,14 @@ describe('API keys and authentication', () => {
     assert.equal(r.body.resource_id, shop.shopId);
   });
 
-  const rejected: [string, (keys: { pk: string; sk: string }) => Record<string, string>][] = [
-    ['no Authorization header', () => ({})],
-    ['a public key', ({ pk }) => ({ authorization: `Bearer ${pk}` })],
-    ['an unknown private key', () => ({ authorization: 'Bearer sk_not_a_real_key' })],
-    ['a malformed header', ({ sk }) => ({ authorization: `Token ${sk}` })],
-    ['a public key over Basic', ({ pk }) => ({ authorization: `Basic ${Buffer.from(`${pk}:`).toString('base64')}` })],
+  const rejected: { name: string; headers: (keys: { pk: string; sk: string }) => Record<string, string> }[] = [
+    { name: 'no Authorization header', headers: () => ({}) },
+    { name: 'a public key', headers: ({ pk }) => ({ authorization: `Bearer ${pk}` }) },
+    { name: 'an unknown private key', headers: () => ({ authorization: 'Bearer sk_not_a_real_key' }) },
+    { name: 'a malformed header', headers: ({ sk }) => ({ authorization: `Token ${sk}` }) },
+    { name: 'a public key over Basic', headers: ({ pk }) => ({ authorization: `Basic ${Buffer.from(`${pk}:`).toString('base64')}` }) },
   ];
-  for (const [name, headers] of rejected) {
+  for (const { name, headers } of rejected) {
     test(`401 naming the header for ${name}`, async () => {
       const shop = await h.newShop();
       const r = await h.request('GET', '/api/v2/me', { headers: headers({ pk: shop.publicKey, sk: shop.privateKey }) });

@@ -83,15 +83,15 @@ describe('subscribers and double opt-in', () => {
 
   test('bad input is a 400 naming the field, with nothing written', async () => {
     const shop = await h.newShop();
-    const cases: [unknown, unknown[]][] = [
-      [{ phone_number: 'not a phone' }, ['body', 'phone_number']],
-      [{}, ['body', 'phone_number']],
-      [{ phone_number: nextPhone(), email: 'nope' }, ['body', 'email']],
-      [{ phone_number: nextPhone(), tags: 'VIP' }, ['body', 'tags']],
-      [{ phone_number: nextPhone(), properties: { nested: { a: 1 } } }, ['body', 'properties', 'nested']],
-      [{ phone_number: nextPhone(), favourite_colour: 'blue' }, ['body', 'favourite_colour']],
+    const cases: { body: unknown; loc: unknown[] }[] = [
+      { body: { phone_number: 'not a phone' }, loc: ['body', 'phone_number'] },
+      { body: {}, loc: ['body', 'phone_number'] },
+      { body: { phone_number: nextPhone(), email: 'nope' }, loc: ['body', 'email'] },
+      { body: { phone_number: nextPhone(), tags: 'VIP' }, loc: ['body', 'tags'] },
+      { body: { phone_number: nextPhone(), properties: { nested: { a: 1 } } }, loc: ['body', 'properties', 'nested'] },
+      { body: { phone_number: nextPhone(), favourite_colour: 'blue' }, loc: ['body', 'favourite_colour'] },
     ];
-    for (const [body, loc] of cases) {
+    for (const { body, loc } of cases) {
       const r = await h.request('POST', '/api/v2/subscribers', { shop, body });
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.ok(
@@ -221,5 +221,35 @@ describe('subscribers and double opt-in', () => {
     assert.equal(p2.body.subscribers.length, 1);
     assert.deepEqual(p2.body.page_info, { page: 2, total_pages: 2 });
     assert.equal(p2.body.subscribers[0].id, 's_page100');
+  });
+
+  test('request limits: 90,000 tags, a 1 MB body or a deeply nested one are refused at once, naming the limit', async () => {
+    const shop = await h.newShop();
+    const tags = Array.from({ length: 90_000 }, (_, i) => `t${i}`);
+    const many = await h.request('POST', '/api/v2/subscribers', { shop, body: { phone_number: nextPhone(), tags } });
+    assert.equal(many.status, 413, 'the body alone is larger than the route accepts');
+    assert.match(many.body.errors[0].msg, /bytes/);
+    const over = await h.request('POST', '/api/v2/subscribers', {
+      shop,
+      body: { phone_number: nextPhone(), tags: Array.from({ length: 101 }, (_, i) => `t${i}`) },
+    });
+    assert.equal(over.status, 400);
+    assert.deepEqual(over.body.errors[0].loc, ['body', 'tags']);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 12; i++) deep = [deep];
+    const nested = await h.request('POST', '/api/v2/subscribers', { shop, body: { phone_number: nextPhone(), properties: { a: deep } } });
+    assert.equal(nested.status, 400);
+    assert.equal(nested.body.errors[0].type, 'too_deep');
+    assert.equal((await h.request('GET', '/api/v2/subscribers', { shop })).body.subscribers.length, 0, 'nothing was written');
+  });
+
+  test("Postscript-compatible routes answer in Postscript's error shape, Rapport's own in Rapport's; every response names the service", async () => {
+    const unknownV2 = await h.request('GET', '/api/v2/nothing');
+    assert.equal(unknownV2.status, 404);
+    assert.equal(unknownV2.body.errors[0].type, 'not_found');
+    assert.equal(unknownV2.headers['rapport-service'], 'sms');
+    const unknownOwn = await h.request('GET', '/api/nothing');
+    assert.equal(unknownOwn.status, 404);
+    assert.deepEqual(Object.keys(unknownOwn.body), ['errors']);
   });
 });

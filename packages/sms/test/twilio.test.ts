@@ -162,30 +162,30 @@ describe('Twilio provider (official SDK against a local fake)', () => {
   });
 
   test('error and status mapping tables', () => {
-    const table: [unknown, string | null, boolean][] = [
-      [{ code: 21610, message: 'x' }, '21610', true],
-      [{ code: 21614 }, '21614', false],
-      [{ code: 21635 }, '21635', false],
-      [{ code: 20429 }, null, false],
-      [{ code: 20003 }, null, false],
-      [new Error('ECONNRESET'), null, false],
-      [null, null, false],
+    const table: { error: unknown; code: string | null; optOut: boolean }[] = [
+      { error: { code: 21610, message: 'x' }, code: '21610', optOut: true },
+      { error: { code: 21614 }, code: '21614', optOut: false },
+      { error: { code: 21635 }, code: '21635', optOut: false },
+      { error: { code: 20429 }, code: null, optOut: false },
+      { error: { code: 20003 }, code: null, optOut: false },
+      { error: new Error('ECONNRESET'), code: null, optOut: false },
+      { error: null, code: null, optOut: false },
     ];
-    for (const [err, code, optOut] of table) {
-      const r = classifyTwilioError(err);
+    for (const { error, code, optOut } of table) {
+      const r = classifyTwilioError(error);
       assert.equal(r?.code ?? null, code);
       assert.equal(r?.optOut ?? false, optOut);
     }
-    const statuses: [string, string][] = [
-      ['queued', 'pending'],
-      ['accepted', 'pending'],
-      ['sending', 'pending'],
-      ['sent', 'sent'],
-      ['delivered', 'delivered'],
-      ['undelivered', 'failed'],
-      ['failed', 'failed'],
+    const statuses: { twilioStatus: string; deliveryStatus: string }[] = [
+      { twilioStatus: 'queued', deliveryStatus: 'pending' },
+      { twilioStatus: 'accepted', deliveryStatus: 'pending' },
+      { twilioStatus: 'sending', deliveryStatus: 'pending' },
+      { twilioStatus: 'sent', deliveryStatus: 'sent' },
+      { twilioStatus: 'delivered', deliveryStatus: 'delivered' },
+      { twilioStatus: 'undelivered', deliveryStatus: 'failed' },
+      { twilioStatus: 'failed', deliveryStatus: 'failed' },
     ];
-    for (const [s, mapped] of statuses) assert.equal(deliveryStatusOf(s), mapped);
+    for (const { twilioStatus, deliveryStatus } of statuses) assert.equal(deliveryStatusOf(twilioStatus), deliveryStatus);
   });
 });
 

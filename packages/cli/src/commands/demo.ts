@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevClock, silentLogger, type RapportConfig } from '@rapport/kit';
-import { orderPayload } from '@rapport/reviews';
-import { parseFlags } from '../args.js';
+import { orderPayload } from '@rapport/reviews/dev';
+import { emit } from '../output.js';
 import { startPlatform } from '../platform.js';
 import { freePort } from '../ports.js';
 import {
@@ -22,18 +22,20 @@ import {
   type Stage,
 } from '../walkthrough.js';
 
-const say = (line = '') => process.stdout.write(`${line}\n`);
 const phoneLine = (body: string) => `   📱 ${body.replace(/\n/g, '\n      ')}`;
 
 /**
  * `rapport demo`: the seed's main story on a throw-away data directory, narrated. Jobs run
  * synchronously between steps so the story is deterministic; `--keep` then starts the workers and
- * leaves both services up to explore.
+ * leaves both services up to explore. With --json the narration is left out and one object sums it up.
  */
-export async function demoCommand(base: RapportConfig, argv: string[]): Promise<void> {
-  const f = parseFlags(argv, { keep: { type: 'boolean', default: false } });
+export async function demoCommand(base: RapportConfig, opts: { keep?: boolean; json?: boolean }): Promise<void> {
+  const json = opts.json === true;
+  const say = (line = '') => {
+    if (!json) process.stdout.write(`${line}\n`);
+  };
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-demo-'));
-  const keep = f.keep === true;
+  const keep = opts.keep === true;
   const [smsPort, reviewsPort] = keep ? [base.smsPort, base.reviewsPort] : [await freePort(), await freePort()];
   const config: RapportConfig = {
     ...base,
@@ -126,6 +128,20 @@ export async function demoCommand(base: RapportConfig, argv: string[]): Promise<
     say(`  review form       ${url}`);
     say(`  API docs          ${platform.smsUrl}/docs   ${platform.reviewsUrl}/docs`);
     if (!reviewCreated) throw new Error('Review Created did not reach the SMS platform');
+    if (json)
+      emit(
+        true,
+        {
+          demo: 'passed',
+          seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+          sms_url: platform.smsUrl,
+          reviews_url: platform.reviewsUrl,
+          phone_simulator_url: `${platform.smsUrl}/dev/phone`,
+          review_url: url,
+          keep,
+        },
+        '',
+      );
     if (keep) {
       platform.sms.worker.start();
       platform.reviews.worker.start();

@@ -1,13 +1,11 @@
 import type { RapportConfig } from '@rapport/kit';
-import { parseFlags } from '../args.js';
 import { emit } from '../output.js';
 import { storageOf, withReviews, withSms } from '../runtime.js';
 
 /** Opening a database migrates it; this command exists so operators can do it before a deploy. */
-export async function migrateCommand(config: RapportConfig, argv: string[]): Promise<void> {
-  const f = parseFlags(argv, {});
+export async function migrateCommand(config: RapportConfig, opts: { json?: boolean }): Promise<void> {
   const storage = storageOf(config);
   await withSms(storage, async () => undefined);
   await withReviews(storage, async () => undefined);
-  emit(f.json, { migrated: true }, 'Both databases are at the latest schema.');
+  emit(opts.json === true, { migrated: true }, 'Both databases are at the latest schema.');
 }

@@ -1,64 +1,54 @@
 import type { RapportConfig } from '@rapport/kit';
 import { connectPostscript, createSequence, createStore } from '@rapport/reviews';
-import { integer, parseFlags, required } from '../args.js';
-import { emit, UsageError } from '../output.js';
+import { emit } from '../output.js';
 import { clockFor, storageOf, withReviews } from '../runtime.js';
 
-export async function reviewsCommand(config: RapportConfig, [sub, ...argv]: string[]): Promise<void> {
-  const storage = storageOf(config);
+// `rapport reviews …`: the options arrive parsed and validated (program.ts); these only act and print.
+
+export async function createStoreCommand(config: RapportConfig, o: { name: string; shopDomain: string; json?: boolean }): Promise<void> {
   const { clock } = clockFor(config);
-  switch (sub) {
-    case 'create-store': {
-      const f = parseFlags(argv, { name: { type: 'string' }, 'shop-domain': { type: 'string' } });
-      const r = await withReviews(storage, (db) =>
-        createStore(db, clock, { name: required(f.name, 'name'), shopDomain: required(f['shop-domain'], 'shop-domain') }),
-      );
-      return emit(
-        f.json,
-        r,
-        `Created store ${r.store_id}\n  API key (shown once): ${r.api_key}\n  Shopify webhook secret: ${r.webhook_secret}\n  Webhook URL: ${config.reviewsPublicUrl}/webhooks/shopify`,
-      );
-    }
-    case 'connect-postscript': {
-      const f = parseFlags(argv, { store: { type: 'string' }, 'private-key': { type: 'string' }, 'api-url': { type: 'string' } });
-      const r = await withReviews(storage, (db) =>
-        connectPostscript(db, clock, {
-          storeId: required(f.store, 'store'),
-          privateKey: required(f['private-key'], 'private-key'),
-          apiUrl: f['api-url'] ?? config.smsApiUrl,
-          ...(config.secretKey ? { secretKey: config.secretKey } : {}),
-        }),
-      );
-      return emit(f.json, r, `Connected to Postscript shop "${r.shop_name}"; the "Okendo Review Request" trigger is registered.`);
-    }
-    case 'create-sequence': {
-      const f = parseFlags(argv, {
-        store: { type: 'string' },
-        'wait-days': { type: 'string' },
-        after: { type: 'string' },
-        name: { type: 'string' },
-        start: { type: 'boolean', default: false },
-      });
-      const after = required(f.after, 'after');
-      if (after !== 'fulfillment' && after !== 'delivery')
-        throw new UsageError(`--after must be "fulfillment" or "delivery", got "${after}"`);
-      const waitDays = integer(required(f['wait-days'], 'wait-days'), 'wait-days') ?? 0;
-      const r = await withReviews(storage, (db) =>
-        createSequence(db, clock, {
-          storeId: required(f.store, 'store'),
-          waitDays,
-          after,
-          start: f.start === true,
-          ...(f.name ? { name: f.name } : {}),
-        }),
-      );
-      return emit(
-        f.json,
-        r,
-        `Created sequence ${r.sequence_id}: wait ${waitDays} day(s) after ${after}${f.start ? ', started' : ' (not started)'}`,
-      );
-    }
-    default:
-      throw new UsageError(`unknown command "rapport reviews ${sub ?? ''}" (create-store, connect-postscript, create-sequence)`);
-  }
+  const r = await withReviews(storageOf(config), (db) => createStore(db, clock, { name: o.name, shopDomain: o.shopDomain }));
+  emit(
+    o.json === true,
+    r,
+    `Created store ${r.store_id}\n  API key (shown once): ${r.api_key}\n  Shopify webhook secret: ${r.webhook_secret}\n  Webhook URL: ${config.reviewsPublicUrl}/webhooks/shopify`,
+  );
+}
+
+export async function connectPostscriptCommand(
+  config: RapportConfig,
+  o: { store: string; privateKey: string; apiUrl?: string; eventNames?: 'seed' | 'postscript_safe'; json?: boolean },
+): Promise<void> {
+  const { clock } = clockFor(config);
+  const r = await withReviews(storageOf(config), (db) =>
+    connectPostscript(db, clock, {
+      storeId: o.store,
+      privateKey: o.privateKey,
+      apiUrl: o.apiUrl ?? config.smsApiUrl,
+      ...(o.eventNames ? { eventNames: o.eventNames } : {}),
+      ...(config.secretKey ? { secretKey: config.secretKey } : {}),
+    }),
+  );
+  emit(o.json === true, r, `Connected to Postscript shop "${r.shop_name}"; the "Okendo Review Request" trigger is registered.`);
+}
+
+export async function createSequenceCommand(
+  config: RapportConfig,
+  o: { store: string; waitDays: number; after: 'fulfillment' | 'delivery'; name?: string; start?: boolean; json?: boolean },
+): Promise<void> {
+  const { clock } = clockFor(config);
+  const r = await withReviews(storageOf(config), (db) =>
+    createSequence(db, clock, {
+      storeId: o.store,
+      waitDays: o.waitDays,
+      after: o.after,
+      start: o.start === true,
+      ...(o.name ? { name: o.name } : {}),
+    }),
+  );
+  emit(
+    o.json === true,
+    r,
+    `Created sequence ${r.sequence_id}: wait ${o.waitDays} day(s) after ${o.after}${o.start ? ', started' : ' (not started)'}`,
+  );
 }

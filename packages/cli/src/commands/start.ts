@@ -1,44 +1,69 @@
-import { createLogger, type RapportConfig } from '@rapport/kit';
+import { redactUrl, type RapportConfig } from '@rapport/kit';
+import { SHOPIFY_TOPICS, webhookUrl } from '@rapport/reviews';
+import { cliLogger } from '../logging.js';
+import { emit } from '../output.js';
 import { startPlatform } from '../platform.js';
-import { parseFlags } from '../args.js';
 import { clockFor, storageOf } from '../runtime.js';
 
 /**
  * `rapport start`: both services and their workers in this process, until SIGINT/SIGTERM.
  * `--api-only` serves HTTP without workers, for scale-out on PostgreSQL next to `rapport worker` processes.
+ * The banner (or, with --json, one object) goes to stdout; logs go to stderr.
  */
-export async function startCommand(config: RapportConfig, argv: string[]): Promise<void> {
-  const f = parseFlags(argv, { 'api-only': { type: 'boolean', default: false } });
-  const log = createLogger('rapport');
+export async function startCommand(config: RapportConfig, opts: { apiOnly?: boolean; json?: boolean }): Promise<void> {
+  const apiOnly = opts.apiOnly === true;
   const { clock, devClock } = clockFor(config);
   const platform = await startPlatform({
     config,
     storage: storageOf(config),
     clock,
     ...(devClock ? { devClock } : {}),
-    log,
-    workers: f['api-only'] !== true,
+    log: cliLogger('rapport'),
+    workers: !apiOnly,
   });
-  const where = config.databaseUrl ? `PostgreSQL (${redact(config.databaseUrl)})` : `SQLite in ${config.dataDir}`;
-  process.stdout.write(
-    [
-      'Rapport is running',
-      `  SMS platform      ${platform.smsUrl}       API docs ${platform.smsUrl}/docs`,
-      `  Reviews platform  ${platform.reviewsUrl}   API docs ${platform.reviewsUrl}/docs`,
-      `  Storage           ${where}`,
-      `  SMS provider      ${config.smsProvider === 'dev' ? `dev carrier (phone simulator: ${platform.smsUrl}/dev/phone)` : 'Twilio'}`,
-      `  Workers           ${f['api-only'] ? 'none in this process (--api-only): run `rapport worker`' : 'running in this process'}`,
-      `  Clock             ${devClock ? `dev clock at ${clock.now().toISOString()}${config.dev ? ' (POST /dev/clock/advance)' : ''}` : 'system'}`,
-      '',
-    ].join('\n'),
+  const shopifyUrl = webhookUrl(config.reviewsPublicUrl);
+  const twilio = config.smsProvider === 'twilio';
+  const inboundUrl = `${platform.smsUrl}/webhooks/twilio/inbound`;
+  const statusUrl = `${platform.smsUrl}/webhooks/twilio/status`;
+  const phoneUrl = `${platform.smsUrl}/dev/phone`;
+  const where = config.databaseUrl ? `PostgreSQL (${redactUrl(config.databaseUrl)})` : `SQLite in ${config.dataDir}`;
+  const banner = [
+    'Rapport is running',
+    `  SMS platform      ${platform.smsUrl}       API docs ${platform.smsUrl}/docs`,
+    `  Reviews platform  ${platform.reviewsUrl}   API docs ${platform.reviewsUrl}/docs`,
+    `  Storage           ${where}`,
+    `  SMS provider      ${twilio ? 'Twilio' : `dev carrier (phone simulator: ${phoneUrl})`}`,
+    `  Workers           ${apiOnly ? 'none in this process (--api-only): run `rapport worker`' : 'running in this process'}`,
+    `  Clock             ${devClock ? `dev clock at ${clock.now().toISOString()}${config.dev ? ' (POST /dev/clock/advance)' : ''}` : 'system'}`,
+    '',
+    'Shopify webhooks (Settings → Notifications → Webhooks, format JSON)',
+    `  URL               ${shopifyUrl}`,
+    `  Topics            ${SHOPIFY_TOPICS.slice(0, 5).join(', ')},`,
+    `                    ${SHOPIFY_TOPICS.slice(5).join(', ')}`,
+    ...(twilio
+      ? [
+          'Twilio (Messaging configuration of the sending number or Messaging Service)',
+          `  A message comes in  ${inboundUrl}   (webhook, HTTP POST)`,
+          `  Status callback     ${statusUrl}    (TWILIO_STATUS_CALLBACK_URL: sent with each text)`,
+        ]
+      : []),
+  ].join('\n');
+  emit(
+    opts.json === true,
+    {
+      running: true,
+      sms_url: platform.smsUrl,
+      reviews_url: platform.reviewsUrl,
+      storage: config.databaseUrl ? 'postgres' : 'sqlite',
+      workers: !apiOnly,
+      shopify_webhook: { url: shopifyUrl, topics: SHOPIFY_TOPICS },
+      ...(twilio ? { twilio: { inbound_url: inboundUrl, status_callback_url: statusUrl } } : { phone_simulator_url: phoneUrl }),
+    },
+    `${banner}\n`,
   );
   await untilSignal();
-  process.stdout.write('Stopping…\n');
+  if (opts.json !== true) process.stdout.write('Stopping…\n');
   await platform.stop();
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
 /** Resolves on the first SIGINT or SIGTERM: the moment to drain and close. */

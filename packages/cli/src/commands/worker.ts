@@ -1,16 +1,18 @@
-import { createLogger, type RapportConfig } from '@rapport/kit';
+import type { RapportConfig } from '@rapport/kit';
 import { createReviewsService, openReviewsDatabase } from '@rapport/reviews';
 import { createSmsService, openSmsDatabase } from '@rapport/sms';
+import { cliLogger } from '../logging.js';
+import { emit } from '../output.js';
 import { clockFor, storageOf } from '../runtime.js';
 import { untilSignal } from './start.js';
 
 /**
  * `rapport worker`: both services' job workers and no HTTP — the scale-out shape on PostgreSQL, next
  * to `rapport start --api-only` processes. Any number may run: claims use FOR UPDATE SKIP LOCKED and
- * short leases, and LISTEN/NOTIFY wakes them when an API process enqueues work.
+ * short leases, and LISTEN/NOTIFY wakes them when an API process enqueues work. Logs go to stderr.
  */
-export async function workerCommand(config: RapportConfig): Promise<void> {
-  const log = createLogger('rapport-worker');
+export async function workerCommand(config: RapportConfig, opts: { json?: boolean }): Promise<void> {
+  const log = cliLogger('rapport-worker');
   const { clock, devClock } = clockFor(config);
   const storage = storageOf(config);
   const smsDb = await openSmsDatabase(storage);
@@ -20,7 +22,11 @@ export async function workerCommand(config: RapportConfig): Promise<void> {
   const reviews = await createReviewsService({ database: reviewsDb, clock, log: log.child({ service: 'reviews' }), config, ...dev });
   sms.worker.start();
   reviews.worker.start();
-  process.stdout.write(`Rapport workers running (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); Ctrl-C to stop.\n`);
+  emit(
+    opts.json === true,
+    { running: true, workers: ['sms', 'reviews'], storage: config.databaseUrl ? 'postgres' : 'sqlite' },
+    `Rapport workers running (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); Ctrl-C to stop.`,
+  );
   await untilSignal();
   await Promise.allSettled([sms.close(), reviews.close()]);
   await Promise.allSettled([smsDb.close(), reviewsDb.close()]);

@@ -2,7 +2,7 @@
 // real CLI, then only HTTP. Shared by the crash and scale-out tests, which differ only in what they do
 // to the processes in between.
 import assert from 'node:assert/strict';
-import { orderPayload, webhookRequest } from '@rapport/reviews';
+import { orderPayload, webhookRequest } from '@rapport/reviews/dev';
 import { rapportJson } from './cli.js';
 
 export type Env = Record<string, string | undefined>;

@@ -1,7 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { installJobsNotifyTrigger } from '../jobs/notify.js';
 import pg from 'pg';
-import { SCHEMA_DDL_LOCK, type Database } from './open.js';
+import { openDatabase, SCHEMA_DDL_LOCK, type Database, type DbConfig } from './open.js';
 
 /**
  * One ordered list of migrations per service, written with Kysely's schema builder so the same
@@ -37,4 +37,16 @@ async function runMigrations<DB>(database: Database<DB>, migrations: Migrations)
     if (rows[0]?.jobs) await installJobsNotifyTrigger(database.db as Kysely<unknown>);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens a service's database and migrates it to the latest version (closing it again if that fails). */
+export async function openMigratedDatabase<DB>(config: DbConfig, migrations: Migrations): Promise<Database<DB>> {
+  const database = await openDatabase<DB>(config);
+  try {
+    await migrateToLatest(database, migrations);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
 }

@@ -6,13 +6,16 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyBaseLogger,
+  type FastifyRequest,
   type RawServerDefault,
   type RawRequestDefaultExpression,
   type RawReplyDefaultExpression,
 } from 'fastify';
 import type { Logger } from '../log.js';
 import { HttpError, type ErrorItem } from './errors.js';
-import { validatorCompiler } from './validation.js';
+import { errorBody, familyOf, type FamilyPrefix } from './families.js';
+import { LIMITS, nestingDepth, unboundedParts } from './limits.js';
+import { RequestInvalid, validatorCompiler } from './validation.js';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -28,6 +31,7 @@ export interface HttpAppOptions {
   logger: Logger;
   /** Extra OpenAPI security schemes (e.g. the SMS platform's Bearer private key). */
   securitySchemes?: Record<string, unknown>;
+  /** Default body size of a route (LIMITS.bodyBytes unless given); a route may declare its own `bodyLimit`. */
   bodyLimit?: number;
   /**
    * A JSON Schema document both published at `GET {path}` and merged (its `$defs`) into the OpenAPI
@@ -35,22 +39,63 @@ export interface HttpAppOptions {
    * property is documented on both services before the first event is ever sent.
    */
   publishedSchema?: { path: string; summary: string; document: { $defs?: Record<string, unknown>; title?: string } };
+  /** Which API family answers under which path prefix (the rest: Rapport's own shape). See families.ts. */
+  errorFamilies?: readonly FamilyPrefix[];
+  /** The service's one mapping of its domain errors to HTTP (its `api/errors.ts`); undefined = not a domain error. */
+  mapError?: (err: unknown) => HttpError | undefined;
+  /**
+   * Sent as `Rapport-Service` on every response ("sms", "reviews"): tells a client (the reviews platform's
+   * connector) that it is talking to Rapport rather than to real Postscript.
+   */
+  service: string;
 }
+
+export const SERVICE_HEADER = 'rapport-service';
 
 /**
  * The one way every Rapport service builds its Fastify instance: TypeBox schemas give validation,
- * TypeScript types and the OpenAPI document at `/docs` from one definition; every error leaves
- * through one handler that maps it to a 4xx naming the field, or a logged 500.
+ * TypeScript types and the OpenAPI document at `/docs` from one definition; request limits are enforced
+ * for every route (limits.ts); every error leaves through one handler that maps it to a 4xx naming the
+ * field, in the route's API family's shape, or to a logged 500.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     // Per-request access logs would dominate the log at ingest rates; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? LIMITS.bodyBytes,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Bodies are checked as sent (no coercion, unknown fields are errors); query/params are converted.
   app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header(SERVICE_HEADER, options.service);
+  });
+
+  // JSON bodies are parsed by Fastify's own parser (prototype-poisoning safe), then refused past the depth limit.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body as string, (err: Error | null, value?: unknown) => {
+      if (err) return done(err, undefined);
+      if (nestingDepth(value, LIMITS.nestingDepth + 1) > LIMITS.nestingDepth) {
+        return done(
+          new HttpError(400, 'too_deep', `body nests deeper than ${LIMITS.nestingDepth} levels, the most this API accepts`, ['body']),
+          undefined,
+        );
+      }
+      done(null, value);
+    });
+  });
+
+  // Every array, string and map a route accepts must be bounded: refuse to register one that is not.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as Record<string, unknown> | undefined;
+    if (!schema) return;
+    const loose = (['body', 'querystring', 'params'] as const).flatMap((part) =>
+      unboundedParts(schema[part], part === 'querystring' ? 'query' : part),
+    );
+    if (loose.length > 0)
+      throw new Error(`${route.method} ${route.url}: unbounded request fields: ${loose.join(', ')} (see kit http/limits.ts)`);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -67,57 +112,48 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     app.get(published.path, { schema: { tags: ['contract'], summary: published.summary } }, async () => published.document);
   }
 
+  const families = options.errorFamilies ?? [];
+  const send = (request: FastifyRequest, status: number, items: ErrorItem[]) => errorBody(familyOf(request.url, families), status, items);
+
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.statusCode).headers(error.headers).send(error.toBody());
-    }
-    const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
-    if (fe.validation) {
-      return reply.code(400).send({ errors: fe.validation.map((v) => fromAjv(v, fe.validationContext ?? 'body')) });
-    }
+    const mapped = error instanceof HttpError ? error : options.mapError?.(error);
+    if (mapped)
+      return reply
+        .code(mapped.statusCode)
+        .headers(mapped.headers)
+        .send(send(request, mapped.statusCode, mapped.items));
+    if (error instanceof RequestInvalid) return reply.code(400).send(send(request, 400, error.items));
+    const fe = error as FastifyError;
+    const item = (loc: (string | number)[], msg: string, type: string): ErrorItem[] => [{ loc, msg, type }];
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) {
-      return reply.code(400).send(errorBody(['body'], `Body is not valid JSON: ${fe.message}`, 'json_invalid'));
+      return reply.code(400).send(send(request, 400, item(['body'], `Body is not valid JSON: ${fe.message}`, 'json_invalid')));
     }
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.code(400).send(errorBody(['body'], 'Body is empty but Content-Type is application/json', 'json_invalid'));
+      return reply.code(400).send(send(request, 400, item(['body'], 'Body is empty but Content-Type is application/json', 'json_invalid')));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? options.bodyLimit ?? LIMITS.bodyBytes;
+      return reply
+        .code(413)
+        .send(send(request, 413, item(['body'], `body is larger than ${limit} bytes, the most this route accepts`, 'body_too_large')));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const type = request.headers['content-type'] ?? 'none';
+      return reply
+        .code(415)
+        .send(send(request, 415, item(['header', 'content-type'], `Content-Type ${type} is not accepted here`, 'unsupported_media_type')));
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send(errorBody([], fe.message, fe.code ?? 'client_error'));
+      return reply.code(fe.statusCode).send(send(request, fe.statusCode, item([], fe.message, fe.code ?? 'client_error')));
     }
     request.log.error({ err: error, url: request.url }, 'unhandled error');
-    return reply.code(500).send(errorBody([], 'Internal server error', 'internal_error'));
+    return reply.code(500).send(send(request, 500, item([], 'Internal server error', 'internal_error')));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody([], `No route ${request.method} ${request.url.split('?')[0]}`, 'not_found'));
+    const path = request.url.split('?')[0];
+    reply.code(404).send(send(request, 404, [{ loc: [], msg: `No route ${request.method} ${path}`, type: 'not_found' }]));
   });
 
   return app;
-}
-
-interface AjvError {
-  instancePath: string;
-  message?: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-function errorBody(loc: (string | number)[], msg: string, type: string): { errors: ErrorItem[] } {
-  return { errors: [{ loc, msg, type }] };
-}
-
-/** Turns an ajv error into `{loc: ['body','properties','Rating'], msg: "'Rating' must be number"}`. */
-function fromAjv(v: AjvError, context: string): ErrorItem {
-  const path = v.instancePath
-    .split('/')
-    .filter(Boolean)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const loc: (string | number)[] = [context, ...path];
-  const missing = v.params['missingProperty'];
-  const extra = v.params['additionalProperty'];
-  if (typeof missing === 'string') return { loc: [...loc, missing], msg: `${[...path, missing].join('.')} is required`, type: 'missing' };
-  if (typeof extra === 'string')
-    return { loc: [...loc, extra], msg: `${[...path, extra].join('.')} is not an allowed field`, type: 'extra_forbidden' };
-  const field = path.length > 0 ? path.join('.') : context;
-  return { loc, msg: `${field} ${v.message ?? 'is invalid'}`, type: v.keyword };
 }

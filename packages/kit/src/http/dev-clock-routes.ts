@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
 import type { DevClock } from '../clock.js';
 import type { HttpApp } from './app.js';
 

@@ -1,25 +1,44 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../ids.js';
 import type { JobsSchema } from './schema.js';
 
-export interface EnqueueInput {
-  kind: string;
-  payload: unknown;
+export interface EnqueueOptions {
   /** Defaults to "now" as given. */
   runAt?: Date;
   dedupeKey?: string;
   maxAttempts?: number;
 }
 
+export interface EnqueueInput extends EnqueueOptions {
+  kind: string;
+  payload: unknown;
+}
+
+/**
+ * Any service schema that has kit's `jobs` table. Kysely's generics are invariant, so a `Kysely<SmsSchema>`
+ * is not a `Kysely<JobsSchema>` to the compiler although every query below is valid on it: this is the one
+ * place that widening happens, so callers never cast.
+ */
+export const jobsDb = <DB extends JobsSchema>(db: DbOf<DB>): Kysely<JobsSchema> => db as unknown as Kysely<JobsSchema>;
+
+/** A connection or an open transaction over a service schema (listed both ways so TypeScript infers `DB` from either). */
+export type DbOf<DB> = Kysely<DB> | Transaction<DB>;
+
 /**
  * Adds a job inside the caller's transaction (the transactional outbox: the job exists if and only if
  * the change that caused it committed). A job whose dedupe_key already exists is not added again;
- * the return value says whether this call created it.
+ * the return value says whether this call created it. Prefer a job definition's own `enqueue`, which
+ * checks the payload's type.
  */
-export async function enqueue(db: Kysely<JobsSchema>, now: Date, input: EnqueueInput): Promise<{ id: string; created: boolean }> {
+export async function enqueue<DB extends JobsSchema>(
+  db: Kysely<DB>,
+  now: Date,
+  input: EnqueueInput,
+): Promise<{ id: string; created: boolean }> {
+  const jobs = jobsDb(db);
   const id = newId('job');
   const at = now.toISOString();
-  const result = await db
+  const result = await jobs
     .insertInto('jobs')
     .values({
       id,
@@ -40,13 +59,13 @@ export async function enqueue(db: Kysely<JobsSchema>, now: Date, input: EnqueueI
     .executeTakeFirst();
   const created = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   if (created || !input.dedupeKey) return { id, created };
-  const existing = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', input.dedupeKey).executeTakeFirstOrThrow();
+  const existing = await jobs.selectFrom('jobs').select('id').where('dedupe_key', '=', input.dedupeKey).executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }
 
 /** Cancels a pending job by dedupe key (e.g. a review request whose order was refunded). */
-export async function cancelJob(db: Kysely<JobsSchema>, now: Date, dedupeKey: string): Promise<boolean> {
-  const r = await db
+export async function cancelJob<DB extends JobsSchema>(db: DbOf<DB>, now: Date, dedupeKey: string): Promise<boolean> {
+  const r = await jobsDb(db)
     .updateTable('jobs')
     .set({ state: 'done', last_error: 'cancelled', updated_at: now.toISOString() })
     .where('dedupe_key', '=', dedupeKey)

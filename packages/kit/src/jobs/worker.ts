@@ -5,17 +5,10 @@ import type { Database } from '../db/open.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import { claimJobs, nextRunAt } from './claim.js';
+import { jobsByKind, type JobDefinition, type JobList } from './define.js';
 import { completeJob, failJob, renewLease } from './finish.js';
 import { listenForJobs } from './notify.js';
 import type { JobsSchema, JobsTable } from './schema.js';
-
-export interface JobContext {
-  job: JobsTable;
-  attempt: number;
-  now: Date;
-}
-
-export type JobHandler = (payload: never, ctx: JobContext) => Promise<void>;
 
 /** Thrown by a handler to be retried at a given time (e.g. 429 Retry-After, quiet hours) rather than with backoff. */
 export class RetryLater extends Error {
@@ -30,10 +23,13 @@ export class RetryLater extends Error {
 /** Thrown by a handler when retrying cannot help (bad payload, revoked key): the job goes dead at once. */
 export class PermanentFailure extends Error {}
 
-export interface WorkerOptions {
+export interface WorkerOptions<C> {
   database: Database<JobsSchema>;
   clock: Clock;
-  handlers: Record<string, JobHandler>;
+  /** Every job kind this worker runs (the service's `jobs.ts`) … */
+  jobs: JobList<C>;
+  /** … and the service context their handlers run with. */
+  context: C;
   log: Logger;
   workerId?: string;
   concurrency?: number;
@@ -51,10 +47,11 @@ export interface WorkerOptions {
  * Runs due jobs from one service's database. Waits of days are jobs with a future run_at: the worker
  * sleeps until the earliest one (or until woken), never on a fixed once-a-minute scan.
  */
-export class Worker {
+export class Worker<C = unknown> {
   readonly id: string;
   readonly #db: Kysely<JobsSchema>;
-  readonly #opts: Required<Omit<WorkerOptions, 'workerId'>>;
+  readonly #opts: Required<Omit<WorkerOptions<C>, 'workerId' | 'jobs'>>;
+  readonly #jobs: Map<string, JobDefinition<C>>;
   readonly #kinds: string[];
   #running = false;
   #loop: Promise<void> | null = null;
@@ -62,11 +59,13 @@ export class Worker {
   #unsubscribeClock: (() => void) | null = null;
   #unlisten: Promise<() => Promise<void>> | null = null;
 
-  constructor(options: WorkerOptions) {
-    this.id = options.workerId ?? `${hostname()}:${process.pid}:${newId('w', 4)}`;
+  constructor(options: WorkerOptions<C>) {
+    const { workerId, jobs, ...rest } = options;
+    this.id = workerId ?? `${hostname()}:${process.pid}:${newId('w', 4)}`;
     this.#db = options.database.db;
-    this.#opts = { concurrency: 8, leaseMs: 30_000, idlePollMs: 1000, ...options };
-    this.#kinds = Object.keys(options.handlers);
+    this.#opts = { concurrency: 8, leaseMs: 30_000, idlePollMs: 1000, ...rest };
+    this.#jobs = jobsByKind(jobs);
+    this.#kinds = [...this.#jobs.keys()];
   }
 
   start(): void {
@@ -150,15 +149,25 @@ export class Worker {
   }
 
   async #runOne(job: JobsTable): Promise<void> {
-    const handler = this.#opts.handlers[job.kind];
+    const definition = this.#jobs.get(job.kind);
     const log = this.#opts.log;
     const heartbeat = setInterval(() => {
       const until = new Date(this.#opts.clock.now().getTime() + this.#opts.leaseMs);
       renewLease(this.#db, job.id, this.id, until).catch((err: unknown) => log.warn({ err, job: job.id }, 'lease renewal failed'));
     }, this.#opts.leaseMs / 3);
     try {
-      if (!handler) throw new PermanentFailure(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload) as never, { job, attempt: job.attempts, now: this.#opts.clock.now() });
+      if (!definition) throw new PermanentFailure(`no handler for job kind ${job.kind}`);
+      const payload: unknown = JSON.parse(job.payload);
+      const problems = definition.check(payload);
+      if (problems.length > 0) throw new PermanentFailure(`payload of ${job.kind} does not match its schema: ${problems.join('; ')}`);
+      await definition.handle(this.#opts.context, payload, {
+        id: job.id,
+        kind: job.kind,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        lastAttempt: job.attempts >= job.max_attempts,
+        now: this.#opts.clock.now(),
+      });
       await completeJob(this.#db, job, this.id, this.#opts.clock.now());
     } catch (err) {
       const now = this.#opts.clock.now();

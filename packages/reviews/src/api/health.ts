@@ -1,6 +1,6 @@
-import { Type } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
 
 export function registerHealthRoutes(app: HttpApp, ctx: ReviewsContext): void {

@@ -1,7 +1,6 @@
-/** TypeBox schemas shared by the admin API routes (validation, types and the /docs OpenAPI from one place). */
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
-
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** Route-side schema helpers (response shapes live in ../schemas/, where the dashboard can import them). */
+import { LIMITS } from '@rapport/kit';
+import Type from 'typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -18,6 +17,9 @@ export const ErrorBody = Type.Object(
 
 export const errors = (...codes: number[]): Record<number, typeof ErrorBody> => Object.fromEntries(codes.map((c) => [c, ErrorBody]));
 
-export const StoreParams = Type.Object({ store_id: Type.String({ description: 'Store id (st_…)' }) });
+/** An id in a path or query. */
+export const Id = (description?: string) => Type.String({ maxLength: LIMITS.id, ...(description ? { description } : {}) });
+
+export const StoreParams = Type.Object({ store_id: Id('Store id (st_…)') });
 
 export const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 100 });

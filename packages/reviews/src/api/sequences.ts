@@ -1,42 +1,19 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
-import { requireStoreKey, STORE_SECURITY } from './auth.js';
-import {
-  getSequence,
-  insertSequence,
-  listSequences,
-  MAX_WAIT_DAYS,
-  sequenceView,
-  startSequence,
-  stopSequence,
-} from '../sequences/sequences.js';
-import { getStore } from '../stores/stores.js';
-import { errors, Nullable, StoreParams } from './schemas.js';
+import { CreateSequenceBody, SequenceView } from '../schemas/sequences.js';
+import { insertSequence, listSequences, requireSequence, sequenceView, startSequence, stopSequence } from '../sequences/sequences.js';
+import { requireStore } from '../stores/stores.js';
+import { STORE_SECURITY, type ApiAuth } from './auth.js';
+import { errors, Id, StoreParams } from './schemas.js';
 
-const Anchor = Type.Union([Type.Literal('fulfillment'), Type.Literal('delivery')]);
+const SequenceParams = Type.Object({ store_id: Id(), sequence_id: Id() });
 
-const Sequence = Type.Object({
-  sequence_id: Type.String(),
-  store_id: Type.String(),
-  name: Type.String(),
-  channel: Type.Literal('postscript'),
-  wait_days: Type.Integer(),
-  after: Anchor,
-  status: Type.Union([Type.Literal('draft'), Type.Literal('running'), Type.Literal('stopped')]),
-  started_at: Nullable(Type.String()),
-  stopped_at: Nullable(Type.String()),
-  created_at: Type.String(),
-});
-
-const SequenceParams = Type.Object({ store_id: Type.String(), sequence_id: Type.String() });
-
-export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void {
-  const auth = requireStoreKey(ctx);
+export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext, auth: ApiAuth): void {
   app.post(
     '/api/stores/:store_id/sequences',
     {
-      onRequest: auth,
+      onRequest: auth.store.onRequest,
       schema: {
         security: STORE_SECURITY,
         tags: ['sequences'],
@@ -45,20 +22,12 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
           'Wait N days after item fulfilment or delivery, then send "Review Request Created" and fire the "Okendo Review Request" trigger. ' +
           'With after=delivery, a request whose delivery is never reported goes out 14 days after the fulfilment-based time.',
         params: StoreParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(Type.String({ maxLength: 200 })),
-            wait_days: Type.Integer({ minimum: 0, maximum: MAX_WAIT_DAYS }),
-            after: Anchor,
-            start: Type.Optional(Type.Boolean({ default: false, description: 'Start right away (the Start button)' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Sequence, ...errors(401, 400, 404) },
+        body: CreateSequenceBody,
+        response: { 201: SequenceView, ...errors(401, 400, 404) },
       },
     },
     async (req, reply) => {
-      const row = await insertSequence(ctx.db, ctx.clock, {
+      const row = await insertSequence(ctx.db, ctx.clock.now(), {
         storeId: req.params.store_id,
         waitDays: req.body.wait_days,
         after: req.body.after,
@@ -72,17 +41,17 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
   app.get(
     '/api/stores/:store_id/sequences',
     {
-      onRequest: auth,
+      onRequest: auth.store.onRequest,
       schema: {
         security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'List sequences',
         params: StoreParams,
-        response: { 200: Type.Object({ sequences: Type.Array(Sequence) }), ...errors(401, 404) },
+        response: { 200: Type.Object({ sequences: Type.Array(SequenceView) }), ...errors(401, 404) },
       },
     },
     async (req) => {
-      await getStore(ctx.db, req.params.store_id);
+      await requireStore(ctx.db, req.params.store_id);
       return { sequences: (await listSequences(ctx.db, req.params.store_id)).map(sequenceView) };
     },
   );
@@ -90,46 +59,45 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext): void 
   app.get(
     '/api/stores/:store_id/sequences/:sequence_id',
     {
-      onRequest: auth,
+      onRequest: auth.store.onRequest,
       schema: {
         security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'One sequence',
         params: SequenceParams,
-        response: { 200: Sequence, ...errors(401, 404) },
+        response: { 200: SequenceView, ...errors(401, 404) },
       },
     },
-    async (req) => sequenceView(await getSequence(ctx.db, req.params.store_id, req.params.sequence_id)),
+    async (req) => sequenceView(await requireSequence(ctx.db, req.params.store_id, req.params.sequence_id)),
   );
 
   app.post(
     '/api/stores/:store_id/sequences/:sequence_id/start',
     {
-      onRequest: auth,
+      onRequest: auth.store.onRequest,
       schema: {
         security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'Start: recruit orders fulfilled from now on',
         params: SequenceParams,
-        response: { 200: Sequence, ...errors(401, 404) },
+        response: { 200: SequenceView, ...errors(401, 404) },
       },
     },
-    async (req) => sequenceView(await startSequence(ctx.db, ctx.clock, req.params.store_id, req.params.sequence_id)),
+    async (req) => sequenceView(await startSequence(ctx.db, ctx.clock.now(), req.params.store_id, req.params.sequence_id)),
   );
 
   app.post(
     '/api/stores/:store_id/sequences/:sequence_id/stop',
     {
-      onRequest: auth,
+      onRequest: auth.store.onRequest,
       schema: {
         security: STORE_SECURITY,
         tags: ['sequences'],
         summary: 'Stop: recruit no more, withdraw scheduled requests',
         params: SequenceParams,
-        response: { 200: Sequence, ...errors(401, 404) },
+        response: { 200: SequenceView, ...errors(401, 404) },
       },
     },
-    async (req) =>
-      sequenceView(await ctx.db.transaction().execute((trx) => stopSequence(trx, ctx.clock, req.params.store_id, req.params.sequence_id))),
+    async (req) => sequenceView(await stopSequence(ctx.db, ctx.clock.now(), ctx.activity, req.params.store_id, req.params.sequence_id)),
   );
 }

@@ -4,10 +4,11 @@
  * parsed only here. POST /r/{token} also accepts JSON and then answers JSON.
  */
 import formbody from '@fastify/formbody';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HttpError, type HttpApp } from '@rapport/kit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Conflict, LIMITS, NotFound, type HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
-import { getOrder } from '../orders/orders.js';
+import { requireOrder } from '../orders/orders.js';
 import { productPlaceholderSvg } from '../products/image.js';
 import { findProduct } from '../products/products.js';
 import { requestProducts } from '../review-requests/requests.js';
@@ -21,10 +22,10 @@ import {
 } from '../reviews/form-page.js';
 import { findRequestByToken, requestGone, submitReview } from '../reviews/submit.js';
 import { parseReviewSubmission } from '../reviews/submission.js';
-import { getStore } from '../stores/stores.js';
+import { requireStore } from '../stores/stores.js';
 
 const HTML = 'text/html; charset=utf-8';
-const TokenParams = Type.Object({ token: Type.String() });
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) });
 
 function formValues(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -43,18 +44,24 @@ export async function registerStorefrontRoutes(app: HttpApp, ctx: ReviewsContext
 
     scope.get(
       '/r/:token',
-      { schema: { hide: true, params: TokenParams, querystring: Type.Object({ product: Type.Optional(Type.String()) }) } },
+      {
+        schema: {
+          hide: true,
+          params: TokenParams,
+          querystring: Type.Object({ product: Type.Optional(Type.String({ maxLength: LIMITS.id })) }),
+        },
+      },
       async (req, reply) => {
         const request = await findRequestByToken(ctx.db, req.params.token);
         if (!request) return reply.code(404).type(HTML).send(renderNotFound());
-        const store = await getStore(ctx.db, request.store_id);
+        const store = await requireStore(ctx.db, request.store_id);
         if (request.state === 'cancelled') return reply.code(410).type(HTML).send(renderInactive(store.name));
         let products = await requestProducts(ctx.db, request.id);
         if (req.query.product) {
           products = products.filter((p) => p.shopify_product_id === req.query.product);
           if (products.length === 0) return reply.code(404).type(HTML).send(renderNotFound());
         }
-        const order = await getOrder(ctx.db, request.order_id);
+        const order = await requireOrder(ctx.db, request.order_id);
         return reply.type(HTML).send(renderReviewForm({ storeName: store.name, orderName: order.name, token: request.token, products }));
       },
     );
@@ -63,10 +70,10 @@ export async function registerStorefrontRoutes(app: HttpApp, ctx: ReviewsContext
       const json = (req.headers['content-type'] ?? '').includes('application/json');
       const request = await findRequestByToken(ctx.db, req.params.token);
       if (!request) {
-        if (json) throw new HttpError(404, 'not_found', 'no review request for this link', ['path', 'token']);
+        if (json) throw new NotFound('no review request for this link', ['path', 'token']);
         return reply.code(404).type(HTML).send(renderNotFound());
       }
-      const store = await getStore(ctx.db, request.store_id);
+      const store = await requireStore(ctx.db, request.store_id);
       if (request.state === 'cancelled') {
         if (json) throw requestGone();
         return reply.code(410).type(HTML).send(renderInactive(store.name));
@@ -88,7 +95,7 @@ export async function registerStorefrontRoutes(app: HttpApp, ctx: ReviewsContext
         }
         const productError = parsed.errors.some((e) => e.field === 'product_id' || e.field === 'body_format');
         if (productError) return reply.code(400).type(HTML).send(renderBadRequest(parsed.errors));
-        const order = await getOrder(ctx.db, request.order_id);
+        const order = await requireOrder(ctx.db, request.order_id);
         const productId = String((req.body as Record<string, unknown>)['product_id'] ?? products[0]?.shopify_product_id ?? '');
         return reply
           .code(400)
@@ -107,11 +114,10 @@ export async function registerStorefrontRoutes(app: HttpApp, ctx: ReviewsContext
       const outcome = await submitReview(ctx, request.token, parsed.value);
       if (outcome.status === 'already_reviewed') {
         if (json)
-          throw new HttpError(
-            409,
-            'already_reviewed',
+          throw new Conflict(
             `product ${outcome.product.shopify_product_id} was already reviewed from this link`,
             ['body', 'product_id'],
+            'already_reviewed',
           );
         return reply.type(HTML).send(renderAlreadyReviewed({ storeName: store.name, productTitle: outcome.product.product_title }));
       }
@@ -134,7 +140,12 @@ export async function registerStorefrontRoutes(app: HttpApp, ctx: ReviewsContext
 
     scope.get(
       '/storefront/:store_id/products/:product_id/image',
-      { schema: { hide: true, params: Type.Object({ store_id: Type.String(), product_id: Type.String() }) } },
+      {
+        schema: {
+          hide: true,
+          params: Type.Object({ store_id: Type.String({ maxLength: LIMITS.id }), product_id: Type.String({ maxLength: LIMITS.id }) }),
+        },
+      },
       async (req, reply) => {
         const product = await findProduct(ctx.db, req.params.store_id, req.params.product_id);
         if (product?.image_url) return reply.redirect(product.image_url, 302);

@@ -1,5 +1,5 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
 import { receiveShopifyWebhook } from '../shopify/receive.js';
 import { errors } from './schemas.js';

@@ -1,7 +1,7 @@
-import { newId, type Clock } from '@rapport/kit';
-import type { CustomersTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import { newId, trimToNull } from '@rapport/kit';
+import type { CustomersTable, ReviewsSchema } from '../db/schema.js';
 import { toE164 } from './phone.js';
+import type { Kysely } from 'kysely';
 
 export interface CustomerFacts {
   shopifyCustomerId?: string | null;
@@ -13,14 +13,14 @@ export interface CustomerFacts {
   zoneCode?: string | null;
 }
 
-const clean = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const clean = trimToNull;
 
 /**
  * Finds the store's customer by Shopify customer id, else (guest checkouts) by email, else by phone, and
  * merges what is newly known; creates the customer when none matches. Known values are never erased by
  * a payload that lacks them.
  */
-export async function upsertCustomer(db: Db, clock: Clock, storeId: string, facts: CustomerFacts): Promise<CustomersTable> {
+export async function upsertCustomer(db: Kysely<ReviewsSchema>, at: Date, storeId: string, facts: CustomerFacts): Promise<CustomersTable> {
   const shopifyId = clean(facts.shopifyCustomerId);
   const email = clean(facts.email)?.toLowerCase() ?? null;
   const phone = toE164(facts.phone, facts.countryCode);
@@ -53,7 +53,7 @@ export async function upsertCustomer(db: Db, clock: Clock, storeId: string, fact
       .orderBy('created_at')
       .executeTakeFirst();
   }
-  const now = clock.now().toISOString();
+  const now = at.toISOString();
   if (!existing) {
     const row: CustomersTable = {
       id: newId('cus'),

@@ -1,9 +1,9 @@
-import { notFound } from '@rapport/kit';
-import type { CustomersTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import { NotFound } from '@rapport/kit';
+import type { CustomersTable, ReviewsSchema } from '../db/schema.js';
+import type { Kysely } from 'kysely';
 
-export async function getCustomer(db: Db, customerId: string): Promise<CustomersTable> {
+export async function requireCustomer(db: Kysely<ReviewsSchema>, customerId: string): Promise<CustomersTable> {
   const row = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
-  if (!row) throw notFound(`no customer ${customerId}`);
+  if (!row) throw new NotFound(`no customer ${customerId}`);
   return row;
 }

@@ -1,8 +1,8 @@
-import { fromJson, newId, toJson, type Clock } from '@rapport/kit';
-import type { FulfillmentsTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import { fromJson, newId, toJson } from '@rapport/kit';
+import type { FulfillmentsTable, ReviewsSchema } from '../db/schema.js';
 import { idText, type ShopifyOrderFulfillment } from '../shopify/payloads.js';
 import type { FulfillmentFacts } from './timeline.js';
+import type { Kysely } from 'kysely';
 
 export const toIsoTime = (value: string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
 
@@ -13,13 +13,13 @@ export const toIsoTime = (value: string | null | undefined): string | null => (v
  * (webhooks are not ordered) does not undo it.
  */
 export async function upsertFulfillment(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  at: Date,
   storeId: string,
   shopifyOrderId: string,
   f: ShopifyOrderFulfillment,
 ): Promise<void> {
-  const now = clock.now().toISOString();
+  const now = at.toISOString();
   const shopifyId = idText(f.id);
   const existing = await db
     .selectFrom('fulfillments')
@@ -65,7 +65,7 @@ export async function upsertFulfillment(
     .execute();
 }
 
-export async function fulfillmentFacts(db: Db, storeId: string, shopifyOrderId: string): Promise<FulfillmentFacts[]> {
+export async function fulfillmentFacts(db: Kysely<ReviewsSchema>, storeId: string, shopifyOrderId: string): Promise<FulfillmentFacts[]> {
   const rows: FulfillmentsTable[] = await db
     .selectFrom('fulfillments')
     .selectAll()

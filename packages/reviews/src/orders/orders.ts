@@ -1,19 +1,19 @@
-import { fromJson, newId, notFound, toJson, type Clock } from '@rapport/kit';
+import { NotFound, fromJson, newId, toJson, trimToNull } from '@rapport/kit';
 import { upsertCustomer } from '../customers/customers.js';
 import { toE164 } from '../customers/phone.js';
-import type { OrderLineItem, OrdersTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import type { OrderLineItem, OrdersTable, ReviewsSchema } from '../db/schema.js';
 import { upsertProduct } from '../products/products.js';
 import { idText, type ShopifyFulfillment, type ShopifyOrder, type ShopifyRefund } from '../shopify/payloads.js';
 import { fulfillmentFacts, toIsoTime, upsertFulfillment } from './fulfillments.js';
+import { isRefundStatus } from './refunds.js';
 import { orderTimeline } from './timeline.js';
+import type { Kysely } from 'kysely';
 
-const REFUNDED_STATUSES = new Set(['refunded', 'partially_refunded']);
-const text = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const text = trimToNull;
 
-export async function getOrder(db: Db, orderId: string): Promise<OrdersTable> {
+export async function requireOrder(db: Kysely<ReviewsSchema>, orderId: string): Promise<OrdersTable> {
   const row = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-  if (!row) throw notFound(`no order ${orderId}`);
+  if (!row) throw new NotFound(`no order ${orderId}`);
   return row;
 }
 
@@ -24,8 +24,8 @@ export const orderLineItems = (order: OrdersTable): OrderLineItem[] => fromJson<
  * it mentions, its fulfilments, and the order row itself. Cancellation and refunds are sticky, so an
  * older payload delivered late cannot make a cancelled order eligible again. Returns the order id.
  */
-export async function ingestOrder(db: Db, clock: Clock, storeId: string, p: ShopifyOrder): Promise<string> {
-  const now = clock.now().toISOString();
+export async function ingestOrder(db: Kysely<ReviewsSchema>, at: Date, storeId: string, p: ShopifyOrder): Promise<string> {
+  const now = at.toISOString();
   const shopifyOrderId = idText(p.id);
   const address = p.shipping_address ?? p.billing_address ?? p.customer?.default_address ?? null;
   const countryCode = text(address?.country_code) ?? text(p.billing_address?.country_code);
@@ -37,7 +37,7 @@ export async function ingestOrder(db: Db, clock: Clock, storeId: string, p: Shop
 
   const hasIdentity = p.customer?.id !== undefined || email !== null || rawPhone !== null;
   const customer = hasIdentity
-    ? await upsertCustomer(db, clock, storeId, {
+    ? await upsertCustomer(db, at, storeId, {
         shopifyCustomerId: p.customer ? idText(p.customer.id) : null,
         email,
         phone: rawPhone,
@@ -58,7 +58,7 @@ export async function ingestOrder(db: Db, clock: Clock, storeId: string, p: Shop
     quantity: li.quantity,
     price: li.price === undefined || li.price === null ? null : String(li.price),
   }));
-  for (const li of lineItems) if (li.product_id) await upsertProduct(db, clock, storeId, li.product_id, li.title);
+  for (const li of lineItems) if (li.product_id) await upsertProduct(db, at, storeId, li.product_id, li.title);
 
   const existing = await db
     .selectFrom('orders')
@@ -66,7 +66,7 @@ export async function ingestOrder(db: Db, clock: Clock, storeId: string, p: Shop
     .where('store_id', '=', storeId)
     .where('shopify_order_id', '=', shopifyOrderId)
     .executeTakeFirst();
-  const refundedNow = p.financial_status ? REFUNDED_STATUSES.has(p.financial_status) : false;
+  const refundedNow = isRefundStatus(p.financial_status);
   const fields = {
     name: p.name,
     order_number: p.order_number === undefined ? (existing?.order_number ?? null) : String(p.order_number),
@@ -104,15 +104,20 @@ export async function ingestOrder(db: Db, clock: Clock, storeId: string, p: Shop
       })
       .execute();
   }
-  for (const f of p.fulfillments ?? []) await upsertFulfillment(db, clock, storeId, shopifyOrderId, f);
-  await refreshTimeline(db, clock, orderId);
+  for (const f of p.fulfillments ?? []) await upsertFulfillment(db, at, storeId, shopifyOrderId, f);
+  await refreshTimeline(db, at, orderId);
   return orderId;
 }
 
 /** `fulfillments/create|update`. Returns the order id when the order is already known. */
-export async function ingestFulfillment(db: Db, clock: Clock, storeId: string, p: ShopifyFulfillment): Promise<string | null> {
+export async function ingestFulfillment(
+  db: Kysely<ReviewsSchema>,
+  at: Date,
+  storeId: string,
+  p: ShopifyFulfillment,
+): Promise<string | null> {
   const shopifyOrderId = idText(p.order_id);
-  await upsertFulfillment(db, clock, storeId, shopifyOrderId, p);
+  await upsertFulfillment(db, at, storeId, shopifyOrderId, p);
   const order = await db
     .selectFrom('orders')
     .select('id')
@@ -120,7 +125,7 @@ export async function ingestFulfillment(db: Db, clock: Clock, storeId: string, p
     .where('shopify_order_id', '=', shopifyOrderId)
     .executeTakeFirst();
   if (!order) return null;
-  await refreshTimeline(db, clock, order.id);
+  await refreshTimeline(db, at, order.id);
   return order.id;
 }
 
@@ -129,7 +134,7 @@ export async function ingestFulfillment(db: Db, clock: Clock, storeId: string, p
  * cancelled or refunded"). A refund for an order not seen yet is dropped; the order's own payload will
  * then carry `financial_status: refunded|partially_refunded`, which counts the same.
  */
-export async function ingestRefund(db: Db, clock: Clock, storeId: string, p: ShopifyRefund): Promise<string | null> {
+export async function ingestRefund(db: Kysely<ReviewsSchema>, at: Date, storeId: string, p: ShopifyRefund): Promise<string | null> {
   const order = await db
     .selectFrom('orders')
     .select(['id', 'refunded_at'])
@@ -138,7 +143,7 @@ export async function ingestRefund(db: Db, clock: Clock, storeId: string, p: Sho
     .executeTakeFirst();
   if (!order) return null;
   if (!order.refunded_at) {
-    const now = clock.now().toISOString();
+    const now = at.toISOString();
     await db
       .updateTable('orders')
       .set({ refunded_at: toIsoTime(p.created_at) ?? now, updated_at: now })
@@ -149,14 +154,14 @@ export async function ingestRefund(db: Db, clock: Clock, storeId: string, p: Sho
 }
 
 /** Recomputes fulfilled_at / delivered_at from the stored fulfilments. */
-export async function refreshTimeline(db: Db, clock: Clock, orderId: string): Promise<OrdersTable> {
-  const order = await getOrder(db, orderId);
+export async function refreshTimeline(db: Kysely<ReviewsSchema>, at: Date, orderId: string): Promise<OrdersTable> {
+  const order = await requireOrder(db, orderId);
   const timeline = orderTimeline({
     lineItems: orderLineItems(order),
     fulfillmentStatus: order.fulfillment_status,
     fulfillments: await fulfillmentFacts(db, order.store_id, order.shopify_order_id),
     previousFulfilledAt: order.fulfilled_at,
-    now: clock.now(),
+    now: at,
   });
   if (timeline.fulfilledAt === order.fulfilled_at && timeline.deliveredAt === order.delivered_at) return order;
   await db

@@ -1,10 +1,18 @@
-import { newId, notFound, type Clock } from '@rapport/kit';
-import type { ProductsTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import { NotFound, newId } from '@rapport/kit';
+import type { ProductsTable, ReviewsSchema } from '../db/schema.js';
+import { productImageUrl } from '../review-requests/urls.js';
+import type { ProductView } from '../schemas/products.js';
+import type { Kysely } from 'kysely';
 
 /** Records products as orders mention them (Shopify order payloads carry the title, not the image). */
-export async function upsertProduct(db: Db, clock: Clock, storeId: string, shopifyProductId: string, title: string): Promise<void> {
-  const now = clock.now().toISOString();
+export async function upsertProduct(
+  db: Kysely<ReviewsSchema>,
+  at: Date,
+  storeId: string,
+  shopifyProductId: string,
+  title: string,
+): Promise<void> {
+  const now = at.toISOString();
   const existing = await db
     .selectFrom('products')
     .select(['id', 'title'])
@@ -31,18 +39,22 @@ export async function upsertProduct(db: Db, clock: Clock, storeId: string, shopi
   }
 }
 
-export async function getProduct(db: Db, storeId: string, shopifyProductId: string): Promise<ProductsTable> {
+export async function requireProduct(db: Kysely<ReviewsSchema>, storeId: string, shopifyProductId: string): Promise<ProductsTable> {
   const row = await db
     .selectFrom('products')
     .selectAll()
     .where('store_id', '=', storeId)
     .where('shopify_product_id', '=', shopifyProductId)
     .executeTakeFirst();
-  if (!row) throw notFound(`no product ${shopifyProductId} in store ${storeId}`, ['path', 'product_id']);
+  if (!row) throw new NotFound(`no product ${shopifyProductId} in store ${storeId}`, ['path', 'product_id']);
   return row;
 }
 
-export async function findProduct(db: Db, storeId: string, shopifyProductId: string): Promise<ProductsTable | undefined> {
+export async function findProduct(
+  db: Kysely<ReviewsSchema>,
+  storeId: string,
+  shopifyProductId: string,
+): Promise<ProductsTable | undefined> {
   return db
     .selectFrom('products')
     .selectAll()
@@ -53,20 +65,30 @@ export async function findProduct(db: Db, storeId: string, shopifyProductId: str
 
 /** The merchant sets what Shopify's order payloads do not carry: the product image and storefront page. */
 export async function updateProductMedia(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  at: Date,
   storeId: string,
   shopifyProductId: string,
   changes: { image_url?: string | null; url?: string | null },
 ): Promise<ProductsTable> {
-  const product = await getProduct(db, storeId, shopifyProductId);
-  const set: Partial<ProductsTable> = { updated_at: clock.now().toISOString() };
+  const product = await requireProduct(db, storeId, shopifyProductId);
+  const set: Partial<ProductsTable> = { updated_at: at.toISOString() };
   if (changes.image_url !== undefined) set.image_url = changes.image_url;
   if (changes.url !== undefined) set.url = changes.url;
   await db.updateTable('products').set(set).where('id', '=', product.id).execute();
   return { ...product, ...set };
 }
 
-export async function listProducts(db: Db, storeId: string): Promise<ProductsTable[]> {
+export async function listProducts(db: Kysely<ReviewsSchema>, storeId: string): Promise<ProductsTable[]> {
   return db.selectFrom('products').selectAll().where('store_id', '=', storeId).orderBy('created_at').orderBy('id').execute();
+}
+
+export function productView(p: ProductsTable, publicUrl: string): ProductView {
+  return {
+    product_id: p.shopify_product_id,
+    title: p.title,
+    image_url: p.image_url,
+    url: p.url,
+    review_image_url: p.image_url ?? productImageUrl(publicUrl, p.store_id, p.shopify_product_id),
+  };
 }

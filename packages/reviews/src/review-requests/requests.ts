@@ -1,18 +1,12 @@
-import { cancelJob, enqueue, newId, notFound, randomToken, type Clock } from '@rapport/kit';
-import type { OrderLineItem, ReviewRequestProductsTable, ReviewRequestsTable } from '../db/schema.js';
-import { asJobsDb, type Db } from '../db/types.js';
-import { writeOutbox } from '../integrations/postscript/outbox.js';
-import { REVIEW_REQUEST_CANCELLED, reviewRequestCancelledProperties } from '../integrations/postscript/events.js';
+import { NotFound, cancelJob, newId, randomToken } from '@rapport/kit';
+import type { OrderLineItem, ReviewRequestProductsTable, ReviewRequestsTable, ReviewsSchema } from '../db/schema.js';
+import type { ActivityLog } from '../activity/record.js';
+import { REVIEW_REQUEST_DUE } from '../jobs.js';
 import type { DueTime } from '../sequences/due-time.js';
+import type { Kysely } from 'kysely';
 
-export const DUE_JOB = 'review_request.due';
 /** The due job is keyed by request and due version, so moving due_at (delivery reported) makes a new job. */
-export const dueDedupeKey = (requestId: string, version: number): string => `${DUE_JOB}:${requestId}:v${version}`;
-
-export interface DueJobPayload {
-  review_request_id: string;
-  due_version: number;
-}
+export const dueDedupeKey = (requestId: string, version: number): string => `${REVIEW_REQUEST_DUE.name}:${requestId}:v${version}`;
 
 /** One entry per reviewable product of the order, in line-item order (several variants of a product → one entry, the first variant). */
 export function reviewableProducts(lineItems: OrderLineItem[]): OrderLineItem[] {
@@ -28,8 +22,8 @@ export function reviewableProducts(lineItems: OrderLineItem[]): OrderLineItem[] 
 
 /** Creates a scheduled request with its products and its due job, inside the caller's transaction. */
 export async function scheduleReviewRequest(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  now: Date,
   input: {
     storeId: string;
     sequenceId: string;
@@ -41,7 +35,6 @@ export async function scheduleReviewRequest(
     products: OrderLineItem[];
   },
 ): Promise<ReviewRequestsTable> {
-  const now = clock.now();
   const at = now.toISOString();
   const request: ReviewRequestsTable = {
     id: newId('rr'),
@@ -77,20 +70,23 @@ export async function scheduleReviewRequest(
     reviewed_at: null,
   }));
   if (products.length > 0) await db.insertInto('review_request_products').values(products).execute();
-  const payload: DueJobPayload = { review_request_id: request.id, due_version: 1 };
-  await enqueue(asJobsDb(db), now, { kind: DUE_JOB, payload, runAt: input.due.dueAt, dedupeKey: dueDedupeKey(request.id, 1) });
+  await REVIEW_REQUEST_DUE.enqueue(
+    db,
+    now,
+    { review_request_id: request.id, due_version: 1 },
+    { runAt: input.due.dueAt, dedupeKey: dueDedupeKey(request.id, 1) },
+  );
   return request;
 }
 
 /** Moves a scheduled request's due time (delivery reported for a delivery-anchored sequence). */
 export async function rescheduleReviewRequest(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  now: Date,
   request: ReviewRequestsTable,
   due: DueTime,
   deliveredAt: string | null,
 ): Promise<void> {
-  const now = clock.now();
   const version = request.due_version + 1;
   await db
     .updateTable('review_requests')
@@ -103,23 +99,26 @@ export async function rescheduleReviewRequest(
     })
     .where('id', '=', request.id)
     .execute();
-  await cancelJob(asJobsDb(db), now, dueDedupeKey(request.id, request.due_version));
-  const payload: DueJobPayload = { review_request_id: request.id, due_version: version };
-  await enqueue(asJobsDb(db), now, { kind: DUE_JOB, payload, runAt: due.dueAt, dedupeKey: dueDedupeKey(request.id, version) });
+  await cancelJob(db, now, dueDedupeKey(request.id, request.due_version));
+  await REVIEW_REQUEST_DUE.enqueue(
+    db,
+    now,
+    { review_request_id: request.id, due_version: version },
+    { runAt: due.dueAt, dedupeKey: dueDedupeKey(request.id, version) },
+  );
 }
 
 /**
- * Withdraws a scheduled request: state `cancelled`, its due job cancelled, and — when the order was
- * cancelled or refunded — "Review Request Cancelled" written to the outbox. A sequence being stopped is
- * the merchant's decision, not the customer's, and emits nothing.
+ * Withdraws a scheduled request: state `cancelled`, its due job cancelled, and the withdrawal recorded as
+ * an activity (with its reason: the order was cancelled or refunded, or the merchant stopped the sequence).
  */
 export async function cancelReviewRequest(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  now: Date,
+  activity: ActivityLog,
   request: ReviewRequestsTable,
   reason: 'cancelled' | 'refunded' | 'sequence_stopped',
 ): Promise<boolean> {
-  const now = clock.now();
   const r = await db
     .updateTable('review_requests')
     .set({ state: 'cancelled', cancelled_at: now.toISOString(), cancel_reason: reason, updated_at: now.toISOString() })
@@ -127,27 +126,23 @@ export async function cancelReviewRequest(
     .where('state', '=', 'scheduled')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
-  await cancelJob(asJobsDb(db), now, dueDedupeKey(request.id, request.due_version));
-  if (reason !== 'sequence_stopped') {
-    await writeOutbox(db, clock, { storeId: request.store_id, customerId: request.customer_id }, [
-      {
-        kind: 'event',
-        type: REVIEW_REQUEST_CANCELLED,
-        properties: reviewRequestCancelledProperties(request.id),
-        occurredAt: now,
-        externalId: `${request.id}:cancelled`,
-      },
-    ]);
-  }
+  await cancelJob(db, now, dueDedupeKey(request.id, request.due_version));
+  await activity.record(db, now, {
+    type: 'review_request.cancelled',
+    storeId: request.store_id,
+    customerId: request.customer_id,
+    reviewRequestId: request.id,
+    reason,
+  });
   return true;
 }
 
-export async function getReviewRequest(db: Db, storeId: string, id: string): Promise<ReviewRequestsTable> {
+export async function requireReviewRequest(db: Kysely<ReviewsSchema>, storeId: string, id: string): Promise<ReviewRequestsTable> {
   const row = await db.selectFrom('review_requests').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`no review request ${id} in store ${storeId}`, ['path', 'review_request_id']);
+  if (!row) throw new NotFound(`no review request ${id} in store ${storeId}`, ['path', 'review_request_id']);
   return row;
 }
 
-export async function requestProducts(db: Db, requestId: string): Promise<ReviewRequestProductsTable[]> {
+export async function requestProducts(db: Kysely<ReviewsSchema>, requestId: string): Promise<ReviewRequestProductsTable[]> {
   return db.selectFrom('review_request_products').selectAll().where('review_request_id', '=', requestId).orderBy('position').execute();
 }

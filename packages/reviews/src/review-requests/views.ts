@@ -1,37 +1,8 @@
-import type { ReviewRequestProductsTable, ReviewRequestsTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import type { ReviewRequestProductsTable, ReviewRequestsTable, ReviewsSchema } from '../db/schema.js';
+import type { ReviewRequestView } from '../schemas/review-requests.js';
 import { requestProducts } from './requests.js';
 import { reviewUrl } from './urls.js';
-
-export interface ReviewRequestView {
-  review_request_id: string;
-  store_id: string;
-  sequence_id: string;
-  order_id: string;
-  order_name: string;
-  customer_id: string;
-  state: ReviewRequestsTable['state'];
-  due_at: string;
-  due_basis: ReviewRequestsTable['due_basis'];
-  fulfilled_at: string;
-  delivered_at: string | null;
-  sent_at: string | null;
-  cancelled_at: string | null;
-  cancel_reason: string | null;
-  completed_at: string | null;
-  created_at: string;
-  review_url: string;
-  products: {
-    product_id: string;
-    variant_id: string | null;
-    title: string;
-    variant_title: string | null;
-    sku: string | null;
-    review_url: string;
-    review_id: string | null;
-    reviewed_at: string | null;
-  }[];
-}
+import type { Kysely } from 'kysely';
 
 export function reviewRequestView(
   publicUrl: string,
@@ -71,7 +42,7 @@ export function reviewRequestView(
 }
 
 export async function loadReviewRequestViews(
-  db: Db,
+  db: Kysely<ReviewsSchema>,
   publicUrl: string,
   storeId: string,
   filter: { state?: ReviewRequestsTable['state']; orderId?: string; id?: string; limit: number },

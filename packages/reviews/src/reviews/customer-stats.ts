@@ -1,7 +1,15 @@
 /** A customer's review aggregates, as Okendo sends them on "Review Created" and as profile properties. Pure. */
 import type { Sentiment } from '../db/schema.js';
-import type { CustomerReviewStats } from '../integrations/postscript/events.js';
 import { averageSentiment } from './sentiment.js';
+
+export interface CustomerReviewStats {
+  count: number;
+  averageRating: number;
+  latestRating: number;
+  averageSentiment: Sentiment;
+  latestSentiment: Sentiment;
+  hasMedia: boolean;
+}
 
 export interface ReviewFacts {
   rating: number;

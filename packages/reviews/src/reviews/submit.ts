@@ -2,23 +2,21 @@
  * Storing a review submitted through a review-request link. The token proves the purchase (verified
  * buyer). In one transaction: the product is marked reviewed (first writer wins, so a double submit
  * yields one review), the review is stored with its locally computed sentiment, the request completes
- * once every product is reviewed, and "Review Created" plus the customer's profile patch are written to
- * the Postscript outbox.
+ * once every product is reviewed, and the review is recorded as an activity (which the Postscript
+ * integration turns into "Review Created" plus the customer's profile patch).
  */
-import { HttpError, newId, notFound, cancelJob } from '@rapport/kit';
+import { Gone, NotFound, newId, cancelJob } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
-import type { ReviewRequestProductsTable, ReviewRequestsTable, ReviewsTable } from '../db/schema.js';
-import { asJobsDb, type Db } from '../db/types.js';
-import { getCustomer } from '../customers/lookup.js';
-import { REVIEW_CREATED, reviewCreatedProperties, reviewProfileProperties } from '../integrations/postscript/events.js';
-import { writeOutbox } from '../integrations/postscript/outbox.js';
-import { getOrder } from '../orders/orders.js';
+import type { ReviewRequestProductsTable, ReviewRequestsTable, ReviewsTable, ReviewsSchema } from '../db/schema.js';
+import { requireCustomer } from '../customers/lookup.js';
+import { requireOrder } from '../orders/orders.js';
 import { findProduct } from '../products/products.js';
 import { dueDedupeKey, requestProducts } from '../review-requests/requests.js';
 import { customerReviewStats } from './customer-stats.js';
 import { displayName, splitName } from './reviewer-name.js';
 import { classifySentiment } from './sentiment.js';
 import type { ReviewSubmission } from './submission.js';
+import type { Kysely } from 'kysely';
 
 export const REVIEW_SOURCE = 'review-request';
 
@@ -26,12 +24,12 @@ export type SubmitOutcome =
   | { status: 'created'; review: ReviewsTable; remaining: ReviewRequestProductsTable[] }
   | { status: 'already_reviewed'; product: ReviewRequestProductsTable };
 
-export async function findRequestByToken(db: Db, token: string): Promise<ReviewRequestsTable | undefined> {
+export async function findRequestByToken(db: Kysely<ReviewsSchema>, token: string): Promise<ReviewRequestsTable | undefined> {
   return db.selectFrom('review_requests').selectAll().where('token', '=', token).executeTakeFirst();
 }
 
-export const requestGone = (): HttpError =>
-  new HttpError(410, 'gone', 'this review request is no longer active (the order was cancelled or refunded)', ['path', 'token']);
+export const requestGone = (): Gone =>
+  new Gone('this review request is no longer active (the order was cancelled or refunded)', ['path', 'token']);
 
 /** "en-US" → "en"; the form itself is English, so that is the default. */
 export function languageOf(locale: string | null): string {
@@ -44,11 +42,11 @@ export async function submitReview(ctx: ReviewsContext, token: string, submissio
     const now = ctx.clock.now();
     const at = now.toISOString();
     const request = await findRequestByToken(trx, token);
-    if (!request) throw notFound('no review request for this link', ['path', 'token']);
+    if (!request) throw new NotFound('no review request for this link', ['path', 'token']);
     if (request.state === 'cancelled') throw requestGone();
     const products = await requestProducts(trx, request.id);
     const entry = products.find((p) => p.shopify_product_id === submission.productId);
-    if (!entry) throw notFound(`product ${submission.productId} is not part of this review request`, ['body', 'product_id']);
+    if (!entry) throw new NotFound(`product ${submission.productId} is not part of this review request`, ['body', 'product_id']);
     if (entry.review_id) return { status: 'already_reviewed' as const, product: entry };
 
     const reviewId = newId('rev');
@@ -60,8 +58,8 @@ export async function submitReview(ctx: ReviewsContext, token: string, submissio
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return { status: 'already_reviewed' as const, product: entry };
 
-    const order = await getOrder(trx, request.order_id);
-    const customer = await getCustomer(trx, request.customer_id);
+    const order = await requireOrder(trx, request.order_id);
+    const customer = await requireCustomer(trx, request.customer_id);
     const typed = submission.name ? splitName(submission.name) : null;
     const first = typed ? typed.first : (order.first_name ?? customer.first_name);
     const last = typed ? typed.last : (order.last_name ?? customer.last_name);
@@ -103,7 +101,7 @@ export async function submitReview(ctx: ReviewsContext, token: string, submissio
         .where('id', '=', request.id)
         .execute();
       // Reviewed before the request went out (the link was shared from the dashboard): nothing left to ask.
-      if (request.state === 'scheduled') await cancelJob(asJobsDb(trx), now, dueDedupeKey(request.id, request.due_version));
+      if (request.state === 'scheduled') await cancelJob(trx, now, dueDedupeKey(request.id, request.due_version));
     }
 
     const history = await trx
@@ -121,42 +119,35 @@ export async function submitReview(ctx: ReviewsContext, token: string, submissio
       })),
     );
     const product = await findProduct(trx, request.store_id, entry.shopify_product_id);
-    await writeOutbox(trx, ctx.clock, { storeId: request.store_id, customerId: request.customer_id }, [
-      {
-        kind: 'event',
-        type: REVIEW_CREATED,
-        occurredAt: now,
-        externalId: `${review.id}:created`,
-        properties: reviewCreatedProperties({
-          rating: review.rating,
-          title: review.title,
-          body: review.body,
-          productName: review.product_title,
-          productId: review.shopify_product_id,
-          productUrl: product?.url ?? null,
-          variantName: review.variant_title,
-          variantId: review.shopify_variant_id,
-          sku: review.sku,
-          isRecommended: submission.recommend,
-          sentiment: review.sentiment,
-          photoCount: review.photo_count,
-          videoCount: review.video_count,
-          createdAt: now,
-          reviewerDisplayName: review.reviewer_display_name,
-          reviewerFullName: review.reviewer_full_name,
-          countryCode: review.country_code,
-          zoneCode: review.zone_code,
-          languageCode: review.language_code,
-          source: review.source,
-          stats,
-        }),
-      },
-      {
-        kind: 'profile',
-        externalId: `${review.id}:profile`,
-        properties: reviewProfileProperties({ firstName: customer.first_name ?? first, lastName: customer.last_name ?? last, stats }),
-      },
-    ]);
+    await ctx.activity.record(trx, now, {
+      type: 'review.created',
+      storeId: request.store_id,
+      customerId: request.customer_id,
+      reviewId: review.id,
+      rating: review.rating,
+      title: review.title,
+      body: review.body,
+      productName: review.product_title,
+      productId: review.shopify_product_id,
+      productUrl: product?.url ?? null,
+      variantName: review.variant_title,
+      variantId: review.shopify_variant_id,
+      sku: review.sku,
+      isRecommended: submission.recommend,
+      sentiment: review.sentiment,
+      photoCount: review.photo_count,
+      videoCount: review.video_count,
+      createdAt: review.created_at,
+      reviewerDisplayName: review.reviewer_display_name,
+      reviewerFullName: review.reviewer_full_name,
+      countryCode: review.country_code,
+      zoneCode: review.zone_code,
+      languageCode: review.language_code,
+      source: review.source,
+      customerFirstName: customer.first_name ?? first,
+      customerLastName: customer.last_name ?? last,
+      stats,
+    });
     return { status: 'created' as const, review, remaining };
   });
   if (outcome.status === 'created') ctx.wake();

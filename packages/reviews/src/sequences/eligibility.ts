@@ -11,6 +11,8 @@
  * - Fulfilled on or after the sequence started: starting a sequence does not sweep up old orders (Okendo's
  *   recruit block takes orders "with a fulfilment date on or after the start date").
  */
+import { isRefunded } from '../orders/refunds.js';
+
 export type IneligibleReason =
   'cancelled' | 'refunded' | 'not_paid' | 'not_fulfilled' | 'no_contact' | 'no_products' | 'fulfilled_before_sequence_start';
 
@@ -29,8 +31,7 @@ export type Eligibility = { eligible: true } | { eligible: false; reason: Inelig
 /** Whether the order may be recruited at all (any sequence). Cancellation and refunds are checked first: they also cancel. */
 export function orderEligibility(o: OrderFacts): Eligibility {
   if (o.cancelledAt) return { eligible: false, reason: 'cancelled' };
-  if (o.refundedAt || o.financialStatus === 'refunded' || o.financialStatus === 'partially_refunded')
-    return { eligible: false, reason: 'refunded' };
+  if (isRefunded(o)) return { eligible: false, reason: 'refunded' };
   if (o.financialStatus !== 'paid') return { eligible: false, reason: 'not_paid' };
   if (!o.fulfilledAt) return { eligible: false, reason: 'not_fulfilled' };
   if (!o.email && !o.phone) return { eligible: false, reason: 'no_contact' };
@@ -51,6 +52,6 @@ export function sequenceRecruits(o: OrderFacts, sequence: { startedAt: string | 
 /** A scheduled request is withdrawn when its order is cancelled or refunded before the request goes out. */
 export function withdrawalReason(o: Pick<OrderFacts, 'cancelledAt' | 'refundedAt' | 'financialStatus'>): 'cancelled' | 'refunded' | null {
   if (o.cancelledAt) return 'cancelled';
-  if (o.refundedAt || o.financialStatus === 'refunded' || o.financialStatus === 'partially_refunded') return 'refunded';
+  if (isRefunded(o)) return 'refunded';
   return null;
 }

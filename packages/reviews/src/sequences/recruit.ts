@@ -4,15 +4,16 @@
  * delivery-anchored request when delivery is reported, or withdraw scheduled requests when the order is
  * cancelled or refunded. Runs inside the webhook's transaction.
  */
-import type { Clock } from '@rapport/kit';
-import type { Db } from '../db/types.js';
-import { getOrder, orderLineItems } from '../orders/orders.js';
+import type { ActivityLog } from '../activity/record.js';
+import { requireOrder, orderLineItems } from '../orders/orders.js';
 import { cancelReviewRequest, rescheduleReviewRequest, reviewableProducts, scheduleReviewRequest } from '../review-requests/requests.js';
 import { computeDueAt } from './due-time.js';
 import { sequenceRecruits, withdrawalReason, type OrderFacts } from './eligibility.js';
+import type { Kysely } from 'kysely';
+import type { ReviewsSchema } from '../db/schema.js';
 
-export async function reconcileOrder(db: Db, clock: Clock, orderId: string): Promise<void> {
-  const order = await getOrder(db, orderId);
+export async function reconcileOrder(db: Kysely<ReviewsSchema>, now: Date, activity: ActivityLog, orderId: string): Promise<void> {
+  const order = await requireOrder(db, orderId);
   const products = reviewableProducts(orderLineItems(order));
   const facts: OrderFacts = {
     financialStatus: order.financial_status,
@@ -27,7 +28,7 @@ export async function reconcileOrder(db: Db, clock: Clock, orderId: string): Pro
 
   const withdraw = withdrawalReason(facts);
   if (withdraw) {
-    for (const request of requests) if (request.state === 'scheduled') await cancelReviewRequest(db, clock, request, withdraw);
+    for (const request of requests) if (request.state === 'scheduled') await cancelReviewRequest(db, now, activity, request, withdraw);
     return;
   }
 
@@ -42,7 +43,7 @@ export async function reconcileOrder(db: Db, clock: Clock, orderId: string): Pro
       { anchor: seq.anchor, waitDays: seq.wait_days },
       { fulfilledAt: new Date(request.fulfilled_at), deliveredAt: new Date(order.delivered_at) },
     );
-    await rescheduleReviewRequest(db, clock, request, due, order.delivered_at);
+    await rescheduleReviewRequest(db, now, request, due, order.delivered_at);
   }
 
   if (!order.customer_id || !order.fulfilled_at) return;
@@ -54,7 +55,7 @@ export async function reconcileOrder(db: Db, clock: Clock, orderId: string): Pro
       { anchor: seq.anchor, waitDays: seq.wait_days },
       { fulfilledAt: new Date(order.fulfilled_at), deliveredAt: order.delivered_at ? new Date(order.delivered_at) : null },
     );
-    await scheduleReviewRequest(db, clock, {
+    await scheduleReviewRequest(db, now, {
       storeId: order.store_id,
       sequenceId: seq.id,
       orderId: order.id,

@@ -3,7 +3,7 @@
  * other fields, so objects stay open (extra fields are ignored, never an error); what is listed and
  * required here is what recruitment and the review events cannot do without.
  */
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Opt = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));

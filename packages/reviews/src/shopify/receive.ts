@@ -9,7 +9,7 @@
  *    naming each missing or malformed field). Unknown topics are recorded and ignored (200).
  * 4. The topic's effect and the re-evaluation of the order's review requests commit together.
  */
-import { badRequest, isUniqueViolation, newId, unauthorized } from '@rapport/kit';
+import { Invalid, newId, retryTransaction, unauthorized } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
 import { reconcileOrder } from '../sequences/recruit.js';
 import { findStoreByDomain } from '../stores/stores.js';
@@ -30,19 +30,20 @@ export interface WebhookOutcome {
   webhook_id: string;
 }
 
-/** Concurrent deliveries touching the same new customer/order can collide on a unique key (PostgreSQL); the loser retries. */
-const MAX_TRANSACTION_TRIES = 3;
-
 export async function receiveShopifyWebhook(ctx: ReviewsContext, headers: WebhookHeaders, rawBody: Buffer): Promise<WebhookOutcome> {
-  if (!headers.shopDomain || !headers.hmac) throw unauthorized('missing X-Shopify-Shop-Domain or X-Shopify-Hmac-Sha256 header');
+  if (!headers.shopDomain || !headers.hmac)
+    throw unauthorized('missing X-Shopify-Shop-Domain or X-Shopify-Hmac-Sha256 header', ['header', 'x-shopify-hmac-sha256']);
   const store = await findStoreByDomain(ctx.db, headers.shopDomain);
   if (!store || !verifyShopifyHmac(store.webhook_secret, rawBody, headers.hmac)) {
-    throw unauthorized('webhook signature does not match (X-Shopify-Hmac-Sha256), or the shop is not registered');
+    throw unauthorized('webhook signature does not match (X-Shopify-Hmac-Sha256), or the shop is not registered', [
+      'header',
+      'x-shopify-hmac-sha256',
+    ]);
   }
   const webhookId = headers.webhookId?.trim();
-  if (!webhookId) throw badRequest('X-Shopify-Webhook-Id header is required', ['header', 'x-shopify-webhook-id'], 'missing');
+  if (!webhookId) throw new Invalid('X-Shopify-Webhook-Id header is required', ['header', 'x-shopify-webhook-id'], 'missing');
   const topic = headers.topic?.trim();
-  if (!topic) throw badRequest('X-Shopify-Topic header is required', ['header', 'x-shopify-topic'], 'missing');
+  if (!topic) throw new Invalid('X-Shopify-Topic header is required', ['header', 'x-shopify-topic'], 'missing');
 
   const seen = await ctx.db
     .selectFrom('shopify_webhooks')
@@ -56,37 +57,35 @@ export async function receiveShopifyWebhook(ctx: ReviewsContext, headers: Webhoo
   try {
     parsed = JSON.parse(rawBody.toString('utf8'));
   } catch (err) {
-    throw badRequest(`body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, ['body'], 'json_invalid');
+    throw new Invalid(`body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, ['body'], 'json_invalid');
   }
   const handler = TOPICS[topic];
   const payload = handler ? checkPayload(handler.schema, parsed) : parsed;
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const outcome = await ctx.db.transaction().execute(async (trx): Promise<WebhookOutcome> => {
-        const inserted = await trx
-          .insertInto('shopify_webhooks')
-          .values({
-            id: newId('wh'),
-            store_id: store.id,
-            webhook_id: webhookId,
-            topic,
-            outcome: handler ? 'processed' : 'ignored',
-            received_at: ctx.clock.now().toISOString(),
-          })
-          .onConflict((oc) => oc.columns(['store_id', 'webhook_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { status: 'duplicate', topic, webhook_id: webhookId };
-        if (!handler) return { status: 'ignored', topic, webhook_id: webhookId };
-        const orderId = await handler.apply(trx, ctx.clock, store.id, payload as never);
-        if (orderId) await reconcileOrder(trx, ctx.clock, orderId);
-        return { status: 'processed', topic, webhook_id: webhookId };
-      });
-      if (outcome.status === 'processed') ctx.wake();
-      return outcome;
-    } catch (err) {
-      if (attempt < MAX_TRANSACTION_TRIES && isUniqueViolation(err)) continue;
-      throw err;
-    }
-  }
+  // Concurrent deliveries touching the same new customer or order can collide on a unique key
+  // (PostgreSQL); the loser runs again and finds the winner's rows.
+  const outcome = await retryTransaction(() =>
+    ctx.db.transaction().execute(async (trx): Promise<WebhookOutcome> => {
+      const now = ctx.clock.now();
+      const inserted = await trx
+        .insertInto('shopify_webhooks')
+        .values({
+          id: newId('wh'),
+          store_id: store.id,
+          webhook_id: webhookId,
+          topic,
+          outcome: handler ? 'processed' : 'ignored',
+          received_at: now.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['store_id', 'webhook_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { status: 'duplicate', topic, webhook_id: webhookId };
+      if (!handler) return { status: 'ignored', topic, webhook_id: webhookId };
+      const orderId = await handler.apply(trx, now, store.id, payload);
+      if (orderId) await reconcileOrder(trx, now, ctx.activity, orderId);
+      return { status: 'processed', topic, webhook_id: webhookId };
+    }),
+  );
+  if (outcome.status === 'processed') ctx.wake();
+  return outcome;
 }

@@ -1,61 +1,41 @@
 /**
- * What each Shopify webhook topic does. Every handler returns the order it touched (if any), so the
- * receiver can re-evaluate that order's review requests in the same transaction.
+ * What each Shopify webhook topic does: one typed table, each entry pairing the topic's payload schema with
+ * the handler that applies it (the handler's payload type is the schema's `Static<>`). Every handler
+ * returns the order it touched (if any), so the receiver can re-evaluate that order's review requests in
+ * the same transaction.
  */
-import type { TSchema } from '@fastify/type-provider-typebox';
-import type { Clock } from '@rapport/kit';
+import type { Kysely } from 'kysely';
+import type { Static, TSchema } from 'typebox';
 import { upsertCustomer } from '../customers/customers.js';
-import type { Db } from '../db/types.js';
+import type { ReviewsSchema } from '../db/schema.js';
 import { ingestFulfillment, ingestOrder, ingestRefund } from '../orders/orders.js';
-import {
-  CustomerSchema,
-  FulfillmentSchema,
-  idText,
-  OrderSchema,
-  RefundSchema,
-  type ShopifyCustomer,
-  type ShopifyFulfillment,
-  type ShopifyOrder,
-  type ShopifyRefund,
-} from './payloads.js';
+import { CustomerSchema, FulfillmentSchema, idText, OrderSchema, RefundSchema } from './payloads.js';
 
-export interface TopicHandler {
-  schema: TSchema;
-  apply(db: Db, clock: Clock, storeId: string, payload: never): Promise<string | null>;
+export interface Topic<S extends TSchema = TSchema> {
+  schema: S;
+  apply(db: Kysely<ReviewsSchema>, now: Date, storeId: string, payload: Static<S>): Promise<string | null>;
 }
 
-const order: TopicHandler = {
-  schema: OrderSchema,
-  apply: (db, clock, storeId, payload: ShopifyOrder) => ingestOrder(db, clock, storeId, payload),
-};
+const topic = <S extends TSchema>(schema: S, apply: Topic<S>['apply']): Topic => ({ schema, apply }) as unknown as Topic;
 
-const fulfillment: TopicHandler = {
-  schema: FulfillmentSchema,
-  apply: (db, clock, storeId, payload: ShopifyFulfillment) => ingestFulfillment(db, clock, storeId, payload),
-};
+const order = topic(OrderSchema, (db, now, storeId, payload) => ingestOrder(db, now, storeId, payload));
+const fulfillment = topic(FulfillmentSchema, (db, now, storeId, payload) => ingestFulfillment(db, now, storeId, payload));
+const refund = topic(RefundSchema, (db, now, storeId, payload) => ingestRefund(db, now, storeId, payload));
+const customer = topic(CustomerSchema, async (db, now, storeId, c) => {
+  await upsertCustomer(db, now, storeId, {
+    shopifyCustomerId: idText(c.id),
+    email: c.email ?? null,
+    phone: c.phone ?? c.default_address?.phone ?? null,
+    firstName: c.first_name ?? null,
+    lastName: c.last_name ?? null,
+    countryCode: c.default_address?.country_code ?? null,
+    zoneCode: c.default_address?.province_code ?? null,
+  });
+  return null;
+});
 
-const refund: TopicHandler = {
-  schema: RefundSchema,
-  apply: (db, clock, storeId, payload: ShopifyRefund) => ingestRefund(db, clock, storeId, payload),
-};
-
-const customer: TopicHandler = {
-  schema: CustomerSchema,
-  async apply(db, clock, storeId, c: ShopifyCustomer) {
-    await upsertCustomer(db, clock, storeId, {
-      shopifyCustomerId: idText(c.id),
-      email: c.email ?? null,
-      phone: c.phone ?? c.default_address?.phone ?? null,
-      firstName: c.first_name ?? null,
-      lastName: c.last_name ?? null,
-      countryCode: c.default_address?.country_code ?? null,
-      zoneCode: c.default_address?.province_code ?? null,
-    });
-    return null;
-  },
-};
-
-export const TOPICS: Readonly<Record<string, TopicHandler>> = {
+/** The topics Rapport subscribes to (what the dashboard and `rapport start` tell the merchant to set up). */
+export const TOPICS: Readonly<Record<string, Topic>> = {
   'orders/create': order,
   'orders/updated': order,
   'orders/paid': order,
@@ -67,3 +47,5 @@ export const TOPICS: Readonly<Record<string, TopicHandler>> = {
   'customers/create': customer,
   'customers/update': customer,
 };
+
+export const TOPIC_NAMES: readonly string[] = Object.keys(TOPICS);

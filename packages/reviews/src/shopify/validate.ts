@@ -1,49 +1,20 @@
-import { HttpError, type ErrorItem } from '@rapport/kit';
-import type { Static, TSchema } from '@fastify/type-provider-typebox';
-import { Value } from 'typebox/value';
-
-/** A 400 carrying every field problem at once, in kit's `{"errors":[{loc,msg,type}]}` shape. */
-export class PayloadInvalid extends HttpError {
-  constructor(readonly items: ErrorItem[]) {
-    super(400, items[0]?.type ?? 'value_error', items.map((i) => i.msg).join('; '), items[0]?.loc ?? []);
-  }
-  override toBody(): { errors: ErrorItem[] } {
-    return { errors: this.items };
-  }
-}
-
-interface TypeboxError {
-  keyword: string;
-  instancePath: string;
-  params: Record<string, unknown>;
-  message: string;
-}
+import { compileCheck, RequestInvalid } from '@rapport/kit';
+import type { Static, TSchema } from 'typebox';
 
 /**
- * Checks a parsed webhook body against its schema; a failure names every field at fault
- * (`body.line_items.0.title is required`). Union branches produce one error per branch, so only the
- * most specific error per path is kept.
+ * Checks a parsed webhook body against its topic's schema; a failure is one 400 naming every field at
+ * fault (`body.line_items.0.title is required`), through kit's validation error items — the same shape
+ * route schemas produce.
  */
-export function checkPayload<S extends TSchema>(schema: S, value: unknown, context = 'body'): Static<S> {
-  if (Value.Check(schema, value)) return value as Static<S>;
-  const items: ErrorItem[] = [];
-  const seen = new Set<string>();
-  for (const raw of Value.Errors(schema, value) as Iterable<TypeboxError>) {
-    const path = raw.instancePath
-      .split('/')
-      .filter(Boolean)
-      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const missing = raw.params['requiredProperties'];
-    const fields: string[][] = Array.isArray(missing) ? missing.map((m) => [...path, String(m)]) : [path];
-    for (const field of fields) {
-      const key = field.join('.');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const loc = [context, ...field.map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
-      const name = [context, ...field].join('.');
-      if (Array.isArray(missing)) items.push({ loc, msg: `${name} is required`, type: 'missing' });
-      else items.push({ loc, msg: `${name} ${raw.message}`, type: raw.keyword });
-    }
+const checks = new WeakMap<TSchema, ReturnType<typeof compileCheck>>();
+
+export function checkPayload<S extends TSchema>(schema: S, value: unknown): Static<S> {
+  let check = checks.get(schema);
+  if (!check) {
+    check = compileCheck(schema, 'body');
+    checks.set(schema, check);
   }
-  throw new PayloadInvalid(items.length > 0 ? items : [{ loc: [context], msg: `${context} is invalid`, type: 'value_error' }]);
+  const result = check(value);
+  if (!result.ok) throw new RequestInvalid(result.items);
+  return result.value as Static<S>;
 }

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import { badRequest, conflict, isUniqueViolation, newId, notFound, randomToken, type Clock } from '@rapport/kit';
-import type { ReviewsDatabase } from '../db/open.js';
-import type { StoresTable } from '../db/schema.js';
-import type { Db } from '../db/types.js';
+import { Conflict, Invalid, NotFound, isUniqueViolation, newId, randomToken, trimToNull } from '@rapport/kit';
+import type { StoreView } from '../schemas/stores.js';
+import type { StoresTable, ReviewsSchema } from '../db/schema.js';
 import { normalizeShopDomain } from './shop-domain.js';
+import type { Kysely } from 'kysely';
 
-export interface StoreView {
-  store_id: string;
-  name: string;
-  shop_domain: string;
-  webhook_secret: string;
-  created_at: string;
-}
+/** Where Shopify must send this install's webhooks. */
+export const webhookUrl = (publicUrl: string): string => `${publicUrl.replace(/\/+$/, '')}/webhooks/shopify`;
 
-export function storeView(row: StoresTable): StoreView {
-  return { store_id: row.id, name: row.name, shop_domain: row.shop_domain, webhook_secret: row.webhook_secret, created_at: row.created_at };
+export function storeView(row: StoresTable, publicUrl: string): StoreView {
+  return {
+    store_id: row.id,
+    name: row.name,
+    shop_domain: row.shop_domain,
+    webhook_secret: row.webhook_secret,
+    webhook_url: webhookUrl(publicUrl),
+    created_at: row.created_at,
+  };
 }
 
 /** Prefix of a store's merchant API key. */
@@ -29,25 +31,16 @@ export function hashStoreApiKey(apiKey: string): string {
  * Registers a Shopify store. The returned secret is what Shopify signs this store's webhooks with; the
  * API key (`rk_…`) authenticates the store's admin API and is returned only here (only its hash is kept).
  */
-export async function createStore(
-  database: ReviewsDatabase,
-  clock: Clock,
-  input: { name: string; shopDomain: string },
-): Promise<{ store_id: string; webhook_secret: string; api_key: string }> {
-  const { row, apiKey } = await insertStore(database.db, clock, input);
-  return { store_id: row.id, webhook_secret: row.webhook_secret, api_key: apiKey };
-}
-
 export async function insertStore(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  at: Date,
   input: { name: string; shopDomain: string },
 ): Promise<{ row: StoresTable; apiKey: string }> {
-  const name = input.name.trim();
-  if (name === '') throw badRequest('name must not be empty', ['body', 'name']);
+  const name = trimToNull(input.name);
+  if (!name) throw new Invalid('name must not be empty', ['body', 'name']);
   const domain = normalizeShopDomain(input.shopDomain);
-  if (!domain.ok) throw badRequest(domain.message, ['body', 'shop_domain']);
-  const now = clock.now().toISOString();
+  if (!domain.ok) throw new Invalid(domain.message, ['body', 'shop_domain']);
+  const now = at.toISOString();
   const apiKey = `${STORE_API_KEY_PREFIX}${randomToken(32)}`;
   const row: StoresTable = {
     id: newId('st'),
@@ -61,27 +54,27 @@ export async function insertStore(
   try {
     await db.insertInto('stores').values(row).execute();
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`a store with shop_domain "${domain.domain}" already exists`, ['body', 'shop_domain']);
+    if (isUniqueViolation(err)) throw new Conflict(`a store with shop_domain "${domain.domain}" already exists`, ['body', 'shop_domain']);
     throw err;
   }
   return { row, apiKey };
 }
 
 /** The store an API key belongs to, by its hash; undefined when no store has it. */
-export async function findStoreByApiKey(db: Db, apiKey: string): Promise<StoresTable | undefined> {
+export async function findStoreByApiKey(db: Kysely<ReviewsSchema>, apiKey: string): Promise<StoresTable | undefined> {
   return db.selectFrom('stores').selectAll().where('api_key_hash', '=', hashStoreApiKey(apiKey)).executeTakeFirst();
 }
 
-export async function getStore(db: Db, storeId: string): Promise<StoresTable> {
+export async function requireStore(db: Kysely<ReviewsSchema>, storeId: string): Promise<StoresTable> {
   const row = await db.selectFrom('stores').selectAll().where('id', '=', storeId).executeTakeFirst();
-  if (!row) throw notFound(`no store ${storeId}`, ['path', 'store_id']);
+  if (!row) throw new NotFound(`no store ${storeId}`, ['path', 'store_id']);
   return row;
 }
 
-export async function findStoreByDomain(db: Db, shopDomain: string): Promise<StoresTable | undefined> {
+export async function findStoreByDomain(db: Kysely<ReviewsSchema>, shopDomain: string): Promise<StoresTable | undefined> {
   return db.selectFrom('stores').selectAll().where('shop_domain', '=', shopDomain.trim().toLowerCase()).executeTakeFirst();
 }
 
-export async function listStores(db: Db): Promise<StoresTable[]> {
+export async function listStores(db: Kysely<ReviewsSchema>): Promise<StoresTable[]> {
   return db.selectFrom('stores').selectAll().orderBy('created_at').orderBy('id').execute();
 }

@@ -14,7 +14,7 @@ import {
   type ReviewsDatabase,
   type ReviewsService,
 } from '../../src/index.js';
-import { webhookRequest } from '../../src/shopify/test-kit.js';
+import { webhookRequest } from '../../src/dev/shopify.js';
 import { startFakePostscript, GOOD_KEY, type FakePostscript } from './fake-postscript.js';
 
 export const START = new Date('2026-03-02T15:00:00.000Z');
@@ -94,7 +94,9 @@ export async function startHarness(opts: { secretKey?: string; adminToken?: stri
       return { authorization: `Bearer ${config.adminToken ?? ''}` };
     },
     async connect(store) {
-      await connectPostscript(database, clock, { storeId: store.id, privateKey: GOOD_KEY, apiUrl: fake.url });
+      // The fake plays real Postscript (no Rapport-Service header), whose default is Postscript-safe event
+      // names; these stories read the seed's names, so they choose them.
+      await connectPostscript(database, clock, { storeId: store.id, privateKey: GOOD_KEY, apiUrl: fake.url, eventNames: 'seed' });
     },
     async sequence(store, waitDays, after) {
       const r = await createSequence(database, clock, { storeId: store.id, waitDays, after, start: true });

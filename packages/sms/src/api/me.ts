@@ -1,24 +1,23 @@
 import { MeResponse } from '@rapport/contract';
-import { Type } from '@fastify/type-provider-typebox';
 import type { HttpApp } from '@rapport/kit';
-import type { SmsContext } from '../context.js';
-import { requireApiKey, SECURITY, shopOf } from './auth.js';
+import Type from 'typebox';
+import { SECURITY, type ApiKeyAuth } from './auth.js';
 import { errors } from './schemas.js';
 
-export function registerMeRoutes(app: HttpApp, ctx: SmsContext): void {
+export function registerMeRoutes(app: HttpApp, auth: ApiKeyAuth): void {
   app.get(
     '/api/v2/me',
     {
+      onRequest: auth.onRequest,
       schema: {
         tags: ['identity'],
         summary: 'The shop this API key belongs to (used to validate a pasted key)',
         security: SECURITY,
         response: { 200: MeResponse, ...errors(401) },
       },
-      preHandler: requireApiKey(ctx),
     },
     async (request) => {
-      const shop = shopOf(request);
+      const shop = auth.principal(request);
       return { resource_id: shop.shopId, resource_name: shop.shopName, resource_type: 'shop' };
     },
   );

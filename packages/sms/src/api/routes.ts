@@ -1,6 +1,7 @@
 import { registerDevClockRoutes, type DevClock, type HttpApp } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import { registerDevCarrierRoutes } from '../dev/carrier-routes.js';
+import { apiKeyAuth } from './auth.js';
 import { registerAutomationRoutes } from './automations.js';
 import { registerEventRoutes } from './events.js';
 import { registerMeRoutes } from './me.js';
@@ -11,12 +12,13 @@ import { registerTwilioWebhooks } from './twilio-webhooks.js';
 
 /** Every HTTP route of the SMS platform. /dev routes only in development. */
 export async function registerRoutes(app: HttpApp, ctx: SmsContext, devClock: DevClock | undefined): Promise<void> {
-  registerMeRoutes(app, ctx);
-  registerSubscriberRoutes(app, ctx);
-  registerEventRoutes(app, ctx);
-  registerTriggerRoutes(app, ctx);
-  registerAutomationRoutes(app, ctx);
-  registerMessageRoutes(app, ctx);
+  const auth = apiKeyAuth(ctx);
+  registerMeRoutes(app, auth);
+  registerSubscriberRoutes(app, ctx, auth);
+  registerEventRoutes(app, ctx, auth);
+  registerTriggerRoutes(app, ctx, auth);
+  registerAutomationRoutes(app, ctx, auth);
+  registerMessageRoutes(app, ctx, auth);
   await registerTwilioWebhooks(app, ctx);
   if (ctx.config.dev || ctx.provider.name === 'dev') registerDevCarrierRoutes(app, ctx);
   if (ctx.config.dev && devClock) registerDevClockRoutes(app, devClock);

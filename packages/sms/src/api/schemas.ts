@@ -1,30 +1,17 @@
-import { PostscriptErrorBody, SubscriberSchema } from '@rapport/contract';
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { PostscriptErrorBody } from '@rapport/contract';
+import { LIMITS } from '@rapport/kit';
+import Type from 'typebox';
 
-/** Response shapes shared by the routes (request bodies live next to their routes or in @rapport/contract). */
+/**
+ * Route-side schema helpers (response shapes live in ../schemas/, where the dashboard can import them).
+ */
 
 export const ErrorResponse = PostscriptErrorBody;
 
 /** The standard error responses, for /docs. */
-export const errors = (...codes: (400 | 401 | 404 | 409 | 422)[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
+export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 413 | 422)[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
 
-export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
-
-/** Postscript's subscriber plus our extensions (status, names, origin, consent timestamps). */
-export const SubscriberResponse = Type.Object({
-  ...SubscriberSchema.properties,
-  properties: Type.Record(Type.String(), Type.Unknown()),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('subscribed'), Type.Literal('unsubscribed')], {
-    description: 'Extension. pending = waiting for the Y reply (double opt-in).',
-  }),
-  first_name: Nullable(Type.String()),
-  last_name: Nullable(Type.String()),
-  origin: Nullable(Type.String()),
-  confirmed_at: Nullable(Type.String({ description: 'First opt-in confirmation; only confirmed subscribers are listed.' })),
-  opted_out_at: Nullable(Type.String()),
-});
-
-export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: LIMITS.id }) });
 
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(

@@ -1,19 +1,20 @@
-import { CreateSubscriberBody, UpdateSubscriberBody } from '@rapport/contract';
-import { Type } from '@fastify/type-provider-typebox';
+import { CreateSubscriberBody, UpdateSubscriberBody, WIRE_LIMITS } from '@rapport/contract';
 import type { HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { SmsContext } from '../context.js';
+import { SubscriberListView, SubscriberView } from '../schemas/subscribers.js';
 import { createSubscriber } from '../subscribers/create.js';
 import { requireSubscriber } from '../subscribers/find.js';
 import { listSubscribers, SORT_FIELDS, type ListQuery } from '../subscribers/list.js';
 import { updateSubscriber } from '../subscribers/update.js';
 import { subscriberView } from '../subscribers/view.js';
-import { requireApiKey, SECURITY, shopOf } from './auth.js';
-import { errors, IdParam, SubscriberResponse } from './schemas.js';
+import { SECURITY, type ApiKeyAuth } from './auth.js';
+import { errors, IdParam } from './schemas.js';
 
 const CreateBody = Type.Object(
   {
     ...CreateSubscriberBody.properties,
-    shopify_customer_id: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\d+$' })])),
+    shopify_customer_id: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 20, pattern: '^\\d+$' })])),
   },
   { additionalProperties: false },
 );
@@ -21,16 +22,19 @@ const CreateBody = Type.Object(
 const UpdateBody = Type.Object(
   {
     ...UpdateSubscriberBody.properties,
-    first_name: Type.Optional(Type.String({ maxLength: 255, description: 'Extension: replaces the first name.' })),
-    last_name: Type.Optional(Type.String({ maxLength: 255, description: 'Extension: replaces the last name.' })),
+    first_name: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.name, description: 'Extension: replaces the first name.' })),
+    last_name: Type.Optional(Type.String({ maxLength: WIRE_LIMITS.name, description: 'Extension: replaces the last name.' })),
   },
   { additionalProperties: false },
 );
 
-const filter = (description: string) => Type.Optional(Type.String({ description }));
+/** A filter value; an `__in` list holds at most 100 comma-separated values. */
+const filter = (description: string) => Type.Optional(Type.String({ maxLength: 4000, description }));
 const ListQuerySchema = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, description: '1-based; 100 subscribers per page' })),
-  sort: Type.Optional(Type.String({ description: `{field}__asc|__desc, field ∈ ${SORT_FIELDS.join(', ')}; default created_at__asc` })),
+  sort: Type.Optional(
+    Type.String({ maxLength: 60, description: `{field}__asc|__desc, field ∈ ${SORT_FIELDS.join(', ')}; default created_at__asc` }),
+  ),
   email__eq: filter('Exact email (case-insensitive)'),
   email__contains: filter('Substring of the email'),
   email__in: filter('Comma-separated emails'),
@@ -52,17 +56,11 @@ const ListQuerySchema = Type.Object({
   updated_at__lte: filter('ISO 8601'),
 });
 
-const ListResponse = Type.Object({
-  page_info: Type.Object({ page: Type.Integer(), total_pages: Type.Integer() }),
-  subscribers: Type.Array(SubscriberResponse),
-});
-
-export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext): void {
-  const auth = requireApiKey(ctx);
-
+export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): void {
   app.post(
     '/api/v2/subscribers',
     {
+      onRequest: auth.onRequest,
       schema: {
         tags: ['subscribers'],
         summary: 'Add a subscriber (pending until they reply Y to the double opt-in text)',
@@ -70,12 +68,11 @@ export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext): void {
           '201 with a new pending subscriber, who is sent the double opt-in text. 200 with the existing subscriber when the shop already has this number (tags and properties merged as PATCH does; no second text) — unless they had opted out, in which case they become pending again and get a fresh opt-in text.',
         security: SECURITY,
         body: CreateBody,
-        response: { 200: SubscriberResponse, 201: SubscriberResponse, ...errors(400, 401) },
+        response: { 200: SubscriberView, 201: SubscriberView, ...errors(400, 401) },
       },
-      preHandler: auth,
     },
     async (request, reply) => {
-      const shop = shopOf(request);
+      const shop = auth.principal(request);
       const { subscriber, created } = await createSubscriber(ctx, { id: shop.shopId, name: shop.shopName }, request.body);
       return reply.code(created ? 201 : 200).send(subscriberView(subscriber));
     },
@@ -84,17 +81,17 @@ export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext): void {
   app.get(
     '/api/v2/subscribers',
     {
+      onRequest: auth.onRequest,
       schema: {
         tags: ['subscribers'],
         summary: 'List confirmed subscribers (filters field__op=value, 100 per page)',
         security: SECURITY,
         querystring: ListQuerySchema,
-        response: { 200: ListResponse, ...errors(400, 401) },
+        response: { 200: SubscriberListView, ...errors(400, 401) },
       },
-      preHandler: auth,
     },
     async (request) => {
-      const shop = shopOf(request);
+      const shop = auth.principal(request);
       const r = await listSubscribers(ctx.db, shop.shopId, request.query as ListQuery);
       return { page_info: { page: r.page, total_pages: r.totalPages }, subscribers: r.rows.map(subscriberView) };
     },
@@ -103,31 +100,31 @@ export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext): void {
   app.get(
     '/api/v2/subscribers/:id',
     {
+      onRequest: auth.onRequest,
       schema: {
         tags: ['subscribers'],
         summary: 'Get a subscriber',
         security: SECURITY,
         params: IdParam,
-        response: { 200: SubscriberResponse, ...errors(401, 404) },
+        response: { 200: SubscriberView, ...errors(401, 404) },
       },
-      preHandler: auth,
     },
-    async (request) => subscriberView(await requireSubscriber(ctx.db, shopOf(request).shopId, request.params.id)),
+    async (request) => subscriberView(await requireSubscriber(ctx.db, auth.principal(request).shopId, request.params.id)),
   );
 
   app.patch(
     '/api/v2/subscribers/:id',
     {
+      onRequest: auth.onRequest,
       schema: {
         tags: ['subscribers'],
         summary: 'Update a subscriber: properties merge per key (null deletes), tags add, email only if none',
         security: SECURITY,
         params: IdParam,
         body: UpdateBody,
-        response: { 200: SubscriberResponse, ...errors(400, 401, 404) },
+        response: { 200: SubscriberView, ...errors(400, 401, 404) },
       },
-      preHandler: auth,
     },
-    async (request) => subscriberView(await updateSubscriber(ctx, shopOf(request).shopId, request.params.id, request.body)),
+    async (request) => subscriberView(await updateSubscriber(ctx, auth.principal(request).shopId, request.params.id, request.body)),
   );
 }

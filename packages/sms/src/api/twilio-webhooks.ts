@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
-import { Type } from '@fastify/type-provider-typebox';
-import { HttpError, type HttpApp } from '@rapport/kit';
+import { forbidden, type HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import twilio from 'twilio';
 import type { SmsContext } from '../context.js';
@@ -26,17 +26,23 @@ export function publicUrl(request: FastifyRequest): string {
 
 function verify(ctx: SmsContext, request: FastifyRequest): Record<string, string> {
   const token = ctx.config.twilio.authToken;
-  if (!token) throw new HttpError(403, 'access_denied', 'Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not configured');
+  if (!token) throw forbidden('Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not configured');
   const signature = request.headers['x-twilio-signature'];
   const params = (request.body ?? {}) as Record<string, string>;
   if (typeof signature !== 'string' || !twilio.validateRequest(token, signature, publicUrl(request), params)) {
-    throw new HttpError(403, 'invalid_signature', 'X-Twilio-Signature does not match this request', ['header', 'x-twilio-signature']);
+    throw forbidden('X-Twilio-Signature does not match this request', ['header', 'x-twilio-signature']);
   }
   return params;
 }
 
-const InboundForm = Type.Object({ MessageSid: Type.String(), From: Type.String(), To: Type.Optional(Type.String()), Body: Type.String() });
-const StatusForm = Type.Object({ MessageSid: Type.String(), MessageStatus: Type.String(), ErrorCode: Type.Optional(Type.String()) });
+const Sid = Type.String({ maxLength: 64 });
+const Phone = Type.String({ maxLength: 40 });
+const InboundForm = Type.Object({ MessageSid: Sid, From: Phone, To: Type.Optional(Phone), Body: Type.String({ maxLength: 1600 }) });
+const StatusForm = Type.Object({
+  MessageSid: Sid,
+  MessageStatus: Type.String({ maxLength: 32 }),
+  ErrorCode: Type.Optional(Type.String({ maxLength: 16 })),
+});
 
 export async function registerTwilioWebhooks(app: HttpApp, ctx: SmsContext): Promise<void> {
   await app.register(async (scope) => {
@@ -75,7 +81,7 @@ export async function registerTwilioWebhooks(app: HttpApp, ctx: SmsContext): Pro
         schema: {
           tags: ['webhooks'],
           summary: 'Twilio message status callback; signed with X-Twilio-Signature',
-          querystring: Type.Object({ outbox_id: Type.Optional(Type.String()) }),
+          querystring: Type.Object({ outbox_id: Type.Optional(Type.String({ maxLength: 100 })) }),
           body: StatusForm,
           response: { 204: Type.Null(), ...errors(400), 403: ErrorResponse },
         },

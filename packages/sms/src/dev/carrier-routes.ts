@@ -1,10 +1,11 @@
-import { Type } from '@fastify/type-provider-typebox';
-import { badRequest, type HttpApp } from '@rapport/kit';
+import { Invalid, type HttpApp } from '@rapport/kit';
+import Type from 'typebox';
 import { DEV_SENDER_NUMBER, type SmsContext } from '../context.js';
 import { handleInbound } from '../inbound/handle.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { devConversation, devMessagesTo, recordDevInbound } from '../providers/dev-carrier.js';
-import { errors, Nullable } from '../api/schemas.js';
+import { errors } from '../api/schemas.js';
+import { Nullable } from '../schemas/common.js';
 import { phonePage } from './phone-page.js';
 
 /**
@@ -30,7 +31,7 @@ const ConversationMessage = Type.Object({
 
 function phoneParam(raw: string, field: string): string {
   const phone = normalizePhone(raw);
-  if (!phone) throw badRequest(`${field} "${raw}" is not a phone number`, ['query', field]);
+  if (!phone) throw new Invalid(`${field} "${raw}" is not a phone number`, ['query', field]);
   return phone;
 }
 
@@ -43,7 +44,7 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
       schema: {
         tags,
         summary: 'Texts the dev carrier delivered to a phone, oldest first',
-        querystring: Type.Object({ to: Type.String({ minLength: 1 }) }),
+        querystring: Type.Object({ to: Type.String({ minLength: 1, maxLength: 40 }) }),
         response: { 200: Type.Object({ messages: Type.Array(CarrierMessage) }), ...errors(400) },
       },
     },
@@ -59,7 +60,7 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
       schema: {
         tags,
         summary: 'Both directions of one phone’s conversation (what the phone simulator shows)',
-        querystring: Type.Object({ phone: Type.String({ minLength: 1 }) }),
+        querystring: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 40 }) }),
         response: { 200: Type.Object({ messages: Type.Array(ConversationMessage) }), ...errors(400) },
       },
     },
@@ -85,7 +86,11 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
         tags,
         summary: 'A reply from a phone (Y, STOP, HELP, …) as if it came through the carrier',
         body: Type.Object(
-          { from: Type.String({ minLength: 1 }), body: Type.String({ maxLength: 1600 }), to: Type.Optional(Type.String()) },
+          {
+            from: Type.String({ minLength: 1, maxLength: 40 }),
+            body: Type.String({ maxLength: 1600 }),
+            to: Type.Optional(Type.String({ maxLength: 40 })),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -102,7 +107,7 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
     },
     async (request) => {
       const from = normalizePhone(request.body.from);
-      if (!from) throw badRequest(`from "${request.body.from}" is not a phone number`, ['body', 'from']);
+      if (!from) throw new Invalid(`from "${request.body.from}" is not a phone number`, ['body', 'from']);
       const to = request.body.to ?? ctx.senderNumber ?? DEV_SENDER_NUMBER;
       await recordDevInbound(ctx.db, ctx.clock.now(), { from, to, body: request.body.body });
       const result = await handleInbound(ctx, { from, to, body: request.body.body, provider: 'dev' });

@@ -2,23 +2,13 @@ import { EVENT_TYPES, EVENT_TYPE_NAMES } from '@rapport/contract';
 import { fromJson, toJson } from '@rapport/kit';
 import { sql, type Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
+import type { EventDefinitionView } from '../schemas/events.js';
 
 /**
  * Event definitions: every custom event type a shop has sent, with the property keys seen on it — and the
  * contract's Okendo event types listed before the first one arrives, so a merchant can pick "Review Created"
  * as a trigger on day one (Postscript's own events are invisible until first sent).
  */
-
-export interface EventDefinitionView {
-  name: string;
-  source: 'catalog' | 'observed' | 'catalog+observed';
-  description: string | null;
-  /** Catalog properties (name, tag key, type), then keys only ever observed. */
-  properties: { name: string; key: string | null; type: string | null }[];
-  event_count: number;
-  first_seen_at: string | null;
-  last_seen_at: string | null;
-}
 
 /**
  * The definition writes of one transaction, summed: a batch of 200 "Review Created" events is one write of

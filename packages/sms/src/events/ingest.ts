@@ -1,18 +1,17 @@
-import type { CustomEventBody } from '@rapport/contract';
-import { badRequest, enqueue, toJson } from '@rapport/kit';
-import { sortableId } from '../ids.js';
+import { seedEventName, type CustomEventBody } from '@rapport/contract';
+import { Invalid, retryTransaction, toJson, trimToNull, sortableId } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsContext } from '../context.js';
 import type { SmsSchema } from '../db/schema.js';
 import { IdempotencyMismatchError } from '../errors.js';
-import { replayIdempotent, requestHash, retryOnUniqueViolation, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
+import { replayIdempotent, requestHash, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { findConfirmedByEmail, findSubscriber, findSubscriberByPhone } from '../subscribers/find.js';
+import { PROCESS_EVENT } from '../jobs.js';
 import { IngestBatcher, type IngestBatcherOptions, type Settled } from './batcher.js';
 import { EventDefinitionTally } from './definitions.js';
 import { parseOccurredAt } from './occurred-at.js';
 
-export const PROCESS_EVENT_JOB = 'events.process';
 const MAX_PROPERTIES = 100;
 /**
  * Batches in flight at once on PostgreSQL: the pool's 10 connections less two, which authentication, the
@@ -30,6 +29,8 @@ export interface IngestRequest {
   shopId: string;
   body: CustomEventBody;
   idempotencyKey: string | undefined;
+  /** The seed's name of the type (a Postscript-safe "review_created" is stored as "Review Created"). */
+  type: string;
   keys: string[];
   phone: string | null;
   email: string | null;
@@ -91,7 +92,7 @@ export class EventIngest {
    * holds is a deadlock; PostgreSQL aborts one side, and if it is this one it runs again too.
    */
   async #runOne(request: IngestRequest): Promise<StoredResponse<IngestResponse>> {
-    const result = await retryOnConflict(() =>
+    const result = await retryTransaction(() =>
       this.#ctx.db.transaction().execute(async (trx) => {
         const now = this.#ctx.clock.now();
         const definitions = new EventDefinitionTally();
@@ -121,7 +122,7 @@ export class EventIngest {
 
   /** One request's steps inside the caller's transaction; its definition is tallied for the caller to write. */
   async #ingestOne(trx: Kysely<SmsSchema>, now: Date, request: IngestRequest, definitions: EventDefinitionTally): Promise<ItemResult> {
-    const { shopId, body, idempotencyKey, hash, externalId, phone, email, keys } = request;
+    const { shopId, body, idempotencyKey, hash, externalId, phone, email, keys, type } = request;
     if (idempotencyKey) {
       let replay: StoredResponse<IngestResponse> | null;
       try {
@@ -149,7 +150,7 @@ export class EventIngest {
         .values({
           id,
           shop_id: shopId,
-          type: body.type,
+          type,
           subscriber_id: subscriberId,
           phone,
           email,
@@ -161,7 +162,7 @@ export class EventIngest {
         })
         .execute();
       await this.#afterEventInsert?.(request);
-      definitions.add(shopId, body.type, keys);
+      definitions.add(shopId, type, keys);
       await queueProcessing(trx, now, id);
       response = { statusCode: 202, body: { event_ids: [id] } };
       created = true;
@@ -173,43 +174,30 @@ export class EventIngest {
 
 const SCOPE = 'events';
 
-/** PostgreSQL `deadlock_detected`: the transaction was rolled back as a whole and may simply run again. */
-const isDeadlock = (err: unknown): boolean => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '40P01';
-
-/** retryOnUniqueViolation, and a deadlock too (both left nothing committed). */
-async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await retryOnUniqueViolation(fn);
-    } catch (err) {
-      if (i >= attempts || !isDeadlock(err)) throw err;
-    }
-  }
-}
-
 /** Validation and normalisation, before any database work (pure). */
 export function prepareIngest(shopId: string, body: CustomEventBody, idempotencyKey: string | undefined): IngestRequest {
   const keys = Object.keys(body.properties ?? {});
-  if (keys.length > MAX_PROPERTIES) throw badRequest(`properties may hold at most ${MAX_PROPERTIES} keys`, ['body', 'properties']);
+  if (keys.length > MAX_PROPERTIES) throw new Invalid(`properties may hold at most ${MAX_PROPERTIES} keys`, ['body', 'properties']);
   for (const k of keys)
-    if (k.trim() === '' || k.length > 255) throw badRequest('property names must be 1–255 characters', ['body', 'properties', k]);
+    if (k.trim() === '' || k.length > 255) throw new Invalid('property names must be 1–255 characters', ['body', 'properties', k]);
   const phone = body.phone !== undefined ? normalizePhone(body.phone) : null;
-  if (body.phone !== undefined && !phone) throw badRequest(`phone "${body.phone}" is not a phone number`, ['body', 'phone']);
+  if (body.phone !== undefined && !phone) throw new Invalid(`phone "${body.phone}" is not a phone number`, ['body', 'phone']);
   return {
     shopId,
     body,
     idempotencyKey,
+    type: seedEventName(body.type),
     keys,
     phone,
     email: body.email?.trim().toLowerCase() || null,
-    externalId: body.external_id?.trim() || null,
+    externalId: trimToNull(body.external_id),
     hash: requestHash(body),
   };
 }
 
 /** The `events.process` job, committed with the event. */
 async function queueProcessing(trx: Kysely<SmsSchema>, now: Date, eventId: string): Promise<void> {
-  await enqueue(trx, now, { kind: PROCESS_EVENT_JOB, payload: { eventId }, dedupeKey: `event:${eventId}` });
+  await PROCESS_EVENT.enqueue(trx, now, { eventId }, { dedupeKey: `event:${eventId}` });
 }
 
 /** Identity resolution, Postscript's order: subscriber_id, then phone (unique per shop), then email (most recent confirmed). */

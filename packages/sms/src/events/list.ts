@@ -1,16 +1,7 @@
 import { fromJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
-
-export interface EventView {
-  id: string;
-  type: string;
-  subscriber_id: string | null;
-  properties: Record<string, unknown>;
-  occurred_at: string;
-  external_id: string | null;
-  created_at: string;
-}
+import type { EventView } from '../schemas/events.js';
 
 /** GET /api/v2/events?subscriber_id=… (our extension): a subscriber's events, newest first. */
 export async function listSubscriberEvents(

@@ -1,4 +1,4 @@
-import { badRequest } from '@rapport/kit';
+import { Invalid } from '@rapport/kit';
 
 /**
  * `occurred_at` as Postscript documents it (UTC `%Y-%m-%d %H:%M:%S.%f`) or ISO 8601 with a UTC offset (pure).
@@ -15,7 +15,7 @@ export function parseOccurredAt(raw: string | undefined, fallback: Date): string
   // JavaScript rolls 2026-02-30 over to March 2; a calendar date that does not exist is an error instead.
   const realDay = ymd ? Number(ymd[3]) >= 1 && Number(ymd[3]) <= new Date(Date.UTC(Number(ymd[1]), Number(ymd[2]), 0)).getUTCDate() : false;
   if (!ymd || !realDay || Number.isNaN(d.getTime())) {
-    throw badRequest('occurred_at must be a UTC date-time such as "2024-05-01 12:30:00.000000"', ['body', 'occurred_at']);
+    throw new Invalid('occurred_at must be a UTC date-time such as "2024-05-01 12:30:00.000000"', ['body', 'occurred_at']);
   }
   return d.toISOString();
 }

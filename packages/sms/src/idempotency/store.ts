@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest, isUniqueViolation } from '@rapport/kit';
+import { Invalid } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
 import { IdempotencyMismatchError } from '../errors.js';
@@ -56,27 +56,13 @@ export async function saveIdempotent<T>(
     .execute();
 }
 
-/**
- * Runs a write transaction; when it loses a race on a unique constraint (the same external_id or
- * Idempotency-Key arriving twice at once) it runs again and, this time, finds the winner's rows.
- */
-export async function retryOnUniqueViolation<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (i >= attempts || !isUniqueViolation(err)) throw err;
-    }
-  }
-}
-
 /** Idempotency-Key header value, validated (1–255 visible characters), or undefined when absent. */
 export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
   const raw = headers['idempotency-key'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return undefined;
   if (value.length < 1 || value.length > 255 || !/^[\x21-\x7e]+$/.test(value)) {
-    throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters', ['header', 'idempotency-key']);
+    throw new Invalid('Idempotency-Key must be 1–255 visible ASCII characters', ['header', 'idempotency-key']);
   }
   return value;
 }

@@ -1,7 +1,6 @@
-import { badRequest } from '@rapport/kit';
-import { sortableId } from '../ids.js';
+import { Invalid, sortableId } from '@rapport/kit';
 import type { Kysely } from 'kysely';
-import { classifyInbound, type InboundKind } from '../compliance/keywords.js';
+import { classifyInbound, type InboundKind } from '../compliance/reserved-words.js';
 import { helpReply } from '../compliance/texts.js';
 import type { SmsContext } from '../context.js';
 import type { SmsSchema, SubscribersTable } from '../db/schema.js';
@@ -39,7 +38,7 @@ type SubWithShop = SubscribersTable & { shop_name: string };
 
 export async function handleInbound(ctx: SmsContext, input: InboundInput): Promise<InboundResult> {
   const from = normalizePhone(input.from);
-  if (!from) throw badRequest(`from "${input.from}" is not a phone number`, ['body', 'from']);
+  if (!from) throw new Invalid(`from "${input.from}" is not a phone number`, ['body', 'from']);
   const to = input.to ? (normalizePhone(input.to) ?? input.to) : null;
   const { kind, matched } = classifyInbound(input.body);
 

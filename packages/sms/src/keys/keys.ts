@@ -1,28 +1,25 @@
-import { currentSealingKey, newId, open, seal, sealingKeyById, toBool, type Clock } from '@rapport/kit';
+import { currentSealingKey, newId, open, seal, sealingKeyById, toBool } from '@rapport/kit';
 import type { Kysely } from 'kysely';
-import type { SmsDatabase, SmsSchema } from '../db/schema.js';
-import { API_KEY_KEYRING, API_KEY_SEALING_PURPOSE, generateKeyPair, hashPrivateKey } from './crypto.js';
+import type { ApiKeysTable, SmsSchema } from '../db/schema.js';
 import { ApiKeyNotFoundError, KeyRevealError } from '../errors.js';
+import type { ApiKeyView, NewKeyPair } from '../schemas/keys.js';
+import { API_KEY_KEYRING, API_KEY_SEALING_PURPOSE, generateKeyPair, hashPrivateKey } from './crypto.js';
 
 /**
  * Security key pairs (Postscript's "Create Security Key Pair" → label → "Show"). Only the private key
  * authenticates; the public key identifies the pair and is never accepted for API calls.
  */
 
-export interface ApiKeyView {
-  id: string;
-  shop_id: string;
-  label: string | null;
-  public_key: string;
-  revoked: boolean;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-export interface NewKeyPair {
-  key_id: string;
-  public_key: string;
-  private_key: string;
+export function apiKeyView(r: ApiKeysTable): ApiKeyView {
+  return {
+    id: r.id,
+    shop_id: r.shop_id,
+    label: r.label,
+    public_key: r.public_key,
+    revoked: toBool(r.revoked),
+    created_at: r.created_at,
+    revoked_at: r.revoked_at,
+  };
 }
 
 /** Creates a pair inside the caller's transaction; the private key is returned once here and revealable later. */
@@ -52,60 +49,32 @@ export async function insertKeyPair(
   return { key_id: id, public_key: publicKey, private_key: privateKey };
 }
 
-export async function createKeyPair(
-  database: SmsDatabase,
-  clock: Clock,
-  input: { shopId: string; label?: string; secretKey?: string },
-): Promise<NewKeyPair> {
-  return database.db.transaction().execute((trx) => insertKeyPair(trx, clock.now(), input));
+export async function listKeyRows(db: Kysely<SmsSchema>, shopId: string): Promise<ApiKeysTable[]> {
+  return db.selectFrom('api_keys').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('id').execute();
 }
 
-export async function listKeys(database: SmsDatabase, shopId: string): Promise<ApiKeyView[]> {
-  const rows = await database.db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    shop_id: r.shop_id,
-    label: r.label,
-    public_key: r.public_key,
-    revoked: toBool(r.revoked),
-    created_at: r.created_at,
-    revoked_at: r.revoked_at,
-  }));
+export async function requireKey(db: Kysely<SmsSchema>, keyId: string): Promise<ApiKeysTable> {
+  const row = await db.selectFrom('api_keys').selectAll().where('id', '=', keyId).executeTakeFirst();
+  if (!row) throw new ApiKeyNotFoundError(keyId);
+  return row;
 }
 
 /** "Show": decrypts the private key of a pair. */
-export async function revealPrivateKey(database: SmsDatabase, clock: Clock, input: { keyId: string; secretKey?: string }): Promise<string> {
-  const row = await database.db.selectFrom('api_keys').selectAll().where('id', '=', input.keyId).executeTakeFirst();
-  if (!row) throw new ApiKeyNotFoundError(input.keyId);
-  const key = await sealingKeyById(
-    database.db,
-    clock.now(),
-    row.encryption_key_id,
-    input.secretKey,
-    API_KEY_SEALING_PURPOSE,
-    API_KEY_KEYRING,
-  );
+export async function openPrivateKey(db: Kysely<SmsSchema>, now: Date, row: ApiKeysTable, secretKey: string | undefined): Promise<string> {
+  const key = await sealingKeyById(db, now, row.encryption_key_id, secretKey, API_KEY_SEALING_PURPOSE, API_KEY_KEYRING);
   if (!key) throw new KeyRevealError(`key ${row.id} was sealed with a different RAPPORT_SECRET_KEY (${row.encryption_key_id})`);
   return open(key.key, row.private_key_ciphertext);
 }
 
-export async function revokeKey(database: SmsDatabase, clock: Clock, input: { keyId: string }): Promise<void> {
-  const r = await database.db
+/** Revokes a pair (idempotent); throws ApiKeyNotFoundError for an unknown key. */
+export async function revokeKeyRow(db: Kysely<SmsSchema>, now: Date, keyId: string): Promise<void> {
+  const r = await db
     .updateTable('api_keys')
-    .set({ revoked: 1, revoked_at: clock.now().toISOString() })
-    .where('id', '=', input.keyId)
+    .set({ revoked: 1, revoked_at: now.toISOString() })
+    .where('id', '=', keyId)
     .where('revoked', '=', 0)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) {
-    const exists = await database.db.selectFrom('api_keys').select('id').where('id', '=', input.keyId).executeTakeFirst();
-    if (!exists) throw new ApiKeyNotFoundError(input.keyId);
-  }
+  if (Number(r.numUpdatedRows) === 0) await requireKey(db, keyId);
 }
 
 export interface AuthenticatedShop {

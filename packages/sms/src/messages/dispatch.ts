@@ -4,7 +4,7 @@ import type { OutboxMessagesTable } from '../db/schema.js';
 import { quietHoursDecision } from '../compliance/quiet-hours.js';
 import { consentBlock, sendPolicy } from '../compliance/send-policy.js';
 import { withOptOutNotice } from '../compliance/texts.js';
-import { countSegments } from './segments.js';
+import { countSmsParts } from './sms-parts.js';
 
 /**
  * The steps of sending one outbox message, each its own short transaction so that the provider call sits
@@ -74,7 +74,7 @@ export async function beginDispatch(ctx: SmsContext, outboxId: string): Promise<
       body = withOptOutNotice(body);
       await trx.updateTable('subscribers').set({ opt_out_notice_at: at }).where('id', '=', subscriber.id).execute();
     }
-    const { segments, encoding } = countSegments(body);
+    const { parts: segments, encoding } = countSmsParts(body);
     await trx
       .updateTable('outbox_messages')
       .set({

@@ -1,34 +1,15 @@
-import { badRequest, fromJson } from '@rapport/kit';
+import { Invalid, fromJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
 import { normalizePhone } from '../phone/normalize.js';
-
-export interface MessageView {
-  id: string;
-  to: string;
-  body: string;
-  status: string;
-  status_reason: string | null;
-  purpose: string;
-  subscriber_id: string | null;
-  automation_id: string | null;
-  segments: number;
-  encoding: string;
-  warnings: string[];
-  send_at: string;
-  held_until: string | null;
-  sent_at: string | null;
-  provider_message_id: string | null;
-  delivery_status: string | null;
-  created_at: string;
-}
+import type { MessageView } from '../schemas/messages.js';
 
 /** A shop's outbox, oldest first, optionally for one recipient (any phone format). */
 export async function listOutbox(db: Kysely<SmsSchema>, shopId: string, to?: string, limit = 500): Promise<MessageView[]> {
   let q = db.selectFrom('outbox_messages').selectAll().where('shop_id', '=', shopId);
   if (to !== undefined) {
     const phone = normalizePhone(to);
-    if (!phone) throw badRequest(`to "${to}" is not a phone number`, ['query', 'to']);
+    if (!phone) throw new Invalid(`to "${to}" is not a phone number`, ['query', 'to']);
     q = q.where('to_phone', '=', phone);
   }
   const rows = await q.orderBy('created_at').orderBy('id').limit(limit).execute();
@@ -51,4 +32,14 @@ export async function listOutbox(db: Kysely<SmsSchema>, shopId: string, to?: str
     delivery_status: r.delivery_status,
     created_at: r.created_at,
   }));
+}
+
+/** What was sent for an outbox row, for reconciling a Twilio send whose SID was never recorded. */
+export async function sentTextOf(db: Kysely<SmsSchema>, outboxId: string): Promise<{ to: string; body: string; since: Date } | null> {
+  const row = await db
+    .selectFrom('outbox_messages')
+    .select(['to_phone', 'body', 'dispatched_at', 'created_at'])
+    .where('id', '=', outboxId)
+    .executeTakeFirst();
+  return row ? { to: row.to_phone, body: row.body, since: new Date(row.dispatched_at ?? row.created_at) } : null;
 }

@@ -1,10 +1,8 @@
-import { enqueue, toJson } from '@rapport/kit';
-import { sortableId } from '../ids.js';
+import { toJson, sortableId } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { MessagePurpose, SmsSchema } from '../db/schema.js';
-import { countSegments } from './segments.js';
-
-export const SEND_JOB = 'sms.send';
+import { SEND_TEXT } from '../jobs.js';
+import { countSmsParts } from './sms-parts.js';
 
 export interface QueueMessageInput {
   shopId: string;
@@ -25,7 +23,7 @@ export interface QueueMessageInput {
 export async function queueMessage(trx: Kysely<SmsSchema>, now: Date, input: QueueMessageInput): Promise<{ id: string; created: boolean }> {
   const id = sortableId('msg', now);
   const at = now.toISOString();
-  const { segments, encoding } = countSegments(input.body);
+  const { parts: segments, encoding } = countSmsParts(input.body);
   const result = await trx
     .insertInto('outbox_messages')
     .values({
@@ -70,6 +68,6 @@ export async function queueMessage(trx: Kysely<SmsSchema>, now: Date, input: Que
       .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
-  await enqueue(trx, now, { kind: SEND_JOB, payload: { outboxId: id }, runAt: input.sendAt, dedupeKey: `send:${id}`, maxAttempts: 12 });
+  await SEND_TEXT.enqueue(trx, now, { outboxId: id }, { runAt: input.sendAt, dedupeKey: `send:${id}`, maxAttempts: 12 });
   return { id, created: true };
 }

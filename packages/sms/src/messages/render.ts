@@ -1,11 +1,13 @@
 import { tagKey } from '@rapport/contract';
+import { parseTemplate } from './template.js';
 
 /**
- * Message templates (pure): `{tag}` placeholders, with an optional fallback after a bar — `{first_name|there}`.
- * Values come first from the trigger fire's tag values, then from the subscriber: `first_name`, `last_name`,
- * `phone_number`, `email`, then custom properties by their tag key ("Okendo Loyalty VIP Tier" →
- * `{okendo_loyalty_vip_tier}`). A tag with no value and no fallback renders empty and yields a warning, which
- * the outbox row keeps so a merchant can see why a text reads oddly.
+ * Rendering a message template (pure; the syntax is template.ts's). A tag's value comes first from the
+ * values the cause carries (a trigger fire's tag values, an event's properties by seed name), then from the
+ * subscriber: `first_name`, `last_name`, `phone_number`, `email`, then custom properties by seed name
+ * (`{Okendo Loyalty VIP Tier}`; the snake-case key `{okendo_loyalty_vip_tier}` is accepted too, the way
+ * Postscript spells merge tags). A tag with no value and no fallback renders empty and yields a warning,
+ * which the outbox row keeps so a merchant can see why a text reads oddly.
  */
 
 export type TagValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
@@ -27,8 +29,6 @@ export interface Rendered {
   body: string;
   warnings: string[];
 }
-
-const PLACEHOLDER = /\{([^{}|]+)(?:\|([^{}]*))?\}/g;
 
 function format(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -66,18 +66,16 @@ function lookup(name: string, ctx: RenderContext): string | undefined {
 
 export function renderTemplate(template: string, ctx: RenderContext): Rendered {
   const warnings: string[] = [];
-  const body = template.replace(PLACEHOLDER, (_match, rawName: string, fallback: string | undefined) => {
-    const name = rawName.trim();
-    const value = lookup(name, ctx);
-    if (value !== undefined) return value;
-    if (fallback !== undefined) return fallback;
-    warnings.push(`tag {${name}} has no value and no fallback; rendered empty`);
-    return '';
-  });
+  let body = '';
+  for (const part of parseTemplate(template).parts) {
+    if (part.kind === 'text') {
+      body += part.text;
+      continue;
+    }
+    const value = lookup(part.name, ctx);
+    if (value !== undefined) body += value;
+    else if (part.fallback !== undefined) body += part.fallback;
+    else warnings.push(`tag {${part.name}} has no value and no fallback; rendered empty`);
+  }
   return { body, warnings };
-}
-
-/** The tag names a template uses (for validating against a trigger's declared tags). */
-export function templateTags(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => (m[1] ?? '').trim());
 }

@@ -40,7 +40,7 @@ export async function runSendJob(ctx: SmsContext, payload: { outboxId: string },
       await rejected(ctx, row.id, row.subscriber_id, err);
       return;
     }
-    if (job && job.attempt >= job.job.max_attempts) await markFailed(ctx, row.id, message, 'provider_error');
+    if (job?.lastAttempt) await markFailed(ctx, row.id, message, 'provider_error');
     else await noteSendError(ctx, row.id, message);
     throw err;
   }

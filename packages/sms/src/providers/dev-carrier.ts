@@ -1,5 +1,5 @@
+import { sortableId } from '@rapport/kit';
 import type { Clock } from '@rapport/kit';
-import { sortableId } from '../ids.js';
 import type { Kysely } from 'kysely';
 import type { DevCarrierMessagesTable, SmsSchema } from '../db/schema.js';
 import type { SmsProvider } from './provider.js';

@@ -1,4 +1,4 @@
-import { sortableId } from '../ids.js';
+import { sortableId } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import { doiConfirmation, doiPrompt, optOutConfirmation } from '../compliance/texts.js';
 import type { ConsentAction, SmsSchema, SubscribersTable } from '../db/schema.js';

@@ -1,5 +1,4 @@
-import { badRequest, fromJson, isUniqueViolation, toJson } from '@rapport/kit';
-import { sortableId } from '../ids.js';
+import { Invalid, fromJson, retryTransaction, toJson, trimToNull, sortableId } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsContext } from '../context.js';
 import type { SmsSchema, SubscribersTable } from '../db/schema.js';
@@ -34,7 +33,7 @@ export async function createSubscriber(
   input: CreateSubscriberInput,
 ): Promise<{ subscriber: SubscribersTable; created: boolean }> {
   const phone = normalizePhone(input.phone_number);
-  if (!phone) throw badRequest(`phone_number "${input.phone_number}" is not a phone number`, ['body', 'phone_number']);
+  if (!phone) throw new Invalid(`phone_number "${input.phone_number}" is not a phone number`, ['body', 'phone_number']);
   const email = input.email !== undefined ? normalizeEmail(input.email, ['body', 'email']) : undefined;
   const customerId = normalizeCustomerId(input.shopify_customer_id, ['body', 'shopify_customer_id']);
   const properties = mergeProperties({}, input.properties, ['body', 'properties']);
@@ -57,14 +56,8 @@ export async function createSubscriber(
       return { subscriber: row, created: true };
     });
 
-  let result;
-  try {
-    result = await attempt();
-  } catch (err) {
-    // Two requests for the same new number raced; the loser now finds the winner's row.
-    if (!isUniqueViolation(err)) throw err;
-    result = await attempt();
-  }
+  // Two requests for the same new number race on the unique phone index; the loser finds the winner's row.
+  const result = await retryTransaction(attempt);
   ctx.wake();
   return result;
 }
@@ -84,8 +77,8 @@ function newRow(
     shop_id: shopId,
     phone_number: phone,
     email: input.email ?? null,
-    first_name: input.first_name?.trim() || null,
-    last_name: input.last_name?.trim() || null,
+    first_name: trimToNull(input.first_name),
+    last_name: trimToNull(input.last_name),
     shopify_customer_id: input.shopify_customer_id !== undefined ? String(input.shopify_customer_id) : null,
     properties: toJson(properties),
     tags: toJson(tags),
@@ -117,8 +110,8 @@ async function mergeIntoExisting(
       properties: toJson(properties),
       tags: toJson(tags),
       email: existing.email ?? input.email ?? null,
-      first_name: existing.first_name ?? (input.first_name?.trim() || null),
-      last_name: existing.last_name ?? (input.last_name?.trim() || null),
+      first_name: existing.first_name ?? trimToNull(input.first_name),
+      last_name: existing.last_name ?? trimToNull(input.last_name),
       shopify_customer_id:
         existing.shopify_customer_id ?? (input.shopify_customer_id !== undefined ? String(input.shopify_customer_id) : null),
       updated_at: now.toISOString(),

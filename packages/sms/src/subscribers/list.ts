@@ -1,4 +1,4 @@
-import { badRequest } from '@rapport/kit';
+import { Invalid } from '@rapport/kit';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { SmsSchema, SubscribersTable } from '../db/schema.js';
 import { normalizePhone } from '../phone/normalize.js';
@@ -27,7 +27,7 @@ function normalizeValue(field: (typeof STRING_FIELDS)[number], raw: string, para
   if (field === 'email') return raw.trim().toLowerCase();
   if (field === 'phone_number') {
     const phone = normalizePhone(raw);
-    if (!phone) throw badRequest(`${param} "${raw}" is not a phone number`, ['query', param]);
+    if (!phone) throw new Invalid(`${param} "${raw}" is not a phone number`, ['query', param]);
     return phone;
   }
   return raw.trim();
@@ -59,7 +59,7 @@ function applyFilters(q: Q, query: ListQuery): Q {
       const raw = query[param];
       if (raw === undefined) continue;
       const d = new Date(String(raw));
-      if (Number.isNaN(d.getTime())) throw badRequest(`${param} must be an ISO 8601 date-time`, ['query', param]);
+      if (Number.isNaN(d.getTime())) throw new Invalid(`${param} must be an ISO 8601 date-time`, ['query', param]);
       q = q.where(field, sqlOp, d.toISOString());
     }
   }
@@ -72,12 +72,12 @@ export async function listSubscribers(
   query: ListQuery,
 ): Promise<{ page: number; totalPages: number; rows: SubscribersTable[] }> {
   const page = query['page'] === undefined ? 1 : Number(query['page']);
-  if (!Number.isInteger(page) || page < 1) throw badRequest('page must be a positive integer', ['query', 'page']);
+  if (!Number.isInteger(page) || page < 1) throw new Invalid('page must be a positive integer', ['query', 'page']);
   const sort = String(query['sort'] ?? 'created_at__asc');
   const m = /^(.+)__(asc|desc)$/.exec(sort);
   const field = m?.[1] as (typeof SORT_FIELDS)[number] | undefined;
   if (!m || !field || !SORT_FIELDS.includes(field)) {
-    throw badRequest(`sort must be one of ${SORT_FIELDS.map((f) => `${f}__asc|${f}__desc`).join(', ')}`, ['query', 'sort']);
+    throw new Invalid(`sort must be one of ${SORT_FIELDS.map((f) => `${f}__asc|${f}__desc`).join(', ')}`, ['query', 'sort']);
   }
   const direction = m[2] === 'desc' ? 'desc' : 'asc';
 

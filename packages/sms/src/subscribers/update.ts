@@ -1,4 +1,4 @@
-import { fromJson, toJson } from '@rapport/kit';
+import { fromJson, toJson, trimToNull } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import type { SubscribersTable } from '../db/schema.js';
 import { requireSubscriber } from './find.js';
@@ -32,8 +32,8 @@ export async function updateSubscriber(
       properties: toJson(properties),
       tags: toJson(tags),
       email: row.email ?? email ?? null,
-      first_name: input.first_name !== undefined ? input.first_name.trim() || null : row.first_name,
-      last_name: input.last_name !== undefined ? input.last_name.trim() || null : row.last_name,
+      first_name: input.first_name !== undefined ? trimToNull(input.first_name) : row.first_name,
+      last_name: input.last_name !== undefined ? trimToNull(input.last_name) : row.last_name,
       updated_at: ctx.clock.now().toISOString(),
     };
     await trx

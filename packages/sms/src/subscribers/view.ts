@@ -1,30 +1,11 @@
 import { fromJson } from '@rapport/kit';
-import type { SubscriberStatus, SubscribersTable } from '../db/schema.js';
+import type { SubscribersTable } from '../db/schema.js';
+import type { SubscriberView } from '../schemas/subscribers.js';
 
 /**
  * The subscriber as the API shows it: Postscript's shape (consent only as `subscriptions.*.can_send`), plus
  * our extensions `status`, `first_name`, `last_name`, `origin`, `confirmed_at`, `opted_out_at`.
  */
-export interface SubscriberView {
-  id: string;
-  ps_id: number | null;
-  phone_number: string;
-  email: string | null;
-  shopify_customer_id: number | null;
-  properties: Record<string, unknown>;
-  tags: string[];
-  subscriptions: { promotional: { can_send: boolean }; transactional: { can_send: boolean } };
-  created_at: string;
-  updated_at: string;
-  data: Record<string, unknown>;
-  status: SubscriberStatus;
-  first_name: string | null;
-  last_name: string | null;
-  origin: string | null;
-  confirmed_at: string | null;
-  opted_out_at: string | null;
-}
-
 export function subscriberView(row: SubscribersTable): SubscriberView {
   // After STOP nothing may be sent, transactional included; before the Y nothing but the opt-in prompt.
   const canSend = row.status === 'subscribed';

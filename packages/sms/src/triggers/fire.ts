@@ -1,7 +1,7 @@
-import { badRequest, newId, toJson } from '@rapport/kit';
+import { Invalid, newId, retryTransaction, toJson } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
-import { startLegacyRuns } from '../automations/legacy/plan.js';
-import { replayIdempotent, requestHash, retryOnUniqueViolation, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
+import { startAutomations } from '../automations/start.js';
+import { replayIdempotent, requestHash, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
 import { requireSubscriber } from '../subscribers/find.js';
 import { requireTrigger } from './store.js';
 
@@ -22,11 +22,11 @@ export async function fireTrigger(
   input: { shopId: string; triggerId: string; subscriberId: string; tags: TagValues; idempotencyKey: string | undefined },
 ): Promise<StoredResponse<FireResponse>> {
   for (const [k, v] of Object.entries(input.tags)) {
-    if (typeof v === 'string' && v.length > 2000) throw badRequest('tag values must be at most 2000 characters', ['body', k]);
+    if (typeof v === 'string' && v.length > 2000) throw new Invalid('tag values must be at most 2000 characters', ['body', k]);
   }
   const scope = 'trigger_fire';
   const hash = requestHash({ trigger: input.triggerId, subscriber: input.subscriberId, tags: input.tags });
-  const result = await retryOnUniqueViolation(() =>
+  const result = await retryTransaction(() =>
     ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       if (input.idempotencyKey) {
@@ -47,10 +47,10 @@ export async function fireTrigger(
           created_at: now.toISOString(),
         })
         .execute();
-      const { dueNow } = await startLegacyRuns(
+      const { dueNow } = await startAutomations(
         trx,
         now,
-        { id: fireId, shopId: input.shopId, triggerId: trigger.id, tags: input.tags },
+        { kind: 'trigger', fire: { id: fireId, shopId: input.shopId, triggerId: trigger.id, tags: input.tags } },
         subscriber,
       );
       const response: StoredResponse<FireResponse> = { statusCode: 202, body: { fired: true, id: fireId } };

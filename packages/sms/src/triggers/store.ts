@@ -1,8 +1,8 @@
-import { badRequest, fromJson, fromBool, newId, toBool, toJson } from '@rapport/kit';
+import { Invalid, fromJson, fromBool, newId, retryTransaction, toBool, toJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema, TriggersTable } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
-import { retryOnUniqueViolation } from '../idempotency/store.js';
+import type { TriggerView } from '../schemas/triggers.js';
 
 /**
  * v1 partner triggers: a partner (the reviews platform) declares "Okendo Review Request" with its merge tags;
@@ -11,15 +11,6 @@ import { retryOnUniqueViolation } from '../idempotency/store.js';
  * integration never orphans automations. DELETE hides a trigger (it can no longer fire); registering it
  * again brings it back with the same id and automations.
  */
-
-export interface TriggerView {
-  id: string;
-  name: string;
-  tags: string[];
-  transactional_allowed: boolean;
-  created_at: string;
-  updated_at: string;
-}
 
 export function triggerView(row: TriggersTable): TriggerView {
   return {
@@ -37,7 +28,7 @@ function cleanTags(tags: readonly string[]): string[] {
   tags.forEach((raw, i) => {
     const tag = raw.trim();
     if (!/^[A-Za-z0-9_]{1,100}$/.test(tag))
-      throw badRequest('tags must be tag keys such as "review_url" (letters, digits, _)', ['body', 'tags', i]);
+      throw new Invalid('tags must be tag keys such as "review_url" (letters, digits, _)', ['body', 'tags', i]);
     if (!out.includes(tag)) out.push(tag);
   });
   return out;
@@ -50,9 +41,9 @@ export async function registerTrigger(
   input: { name: string; tags: readonly string[]; transactional_allowed?: boolean | undefined },
 ): Promise<{ trigger: TriggersTable; created: boolean }> {
   const name = input.name.trim();
-  if (name === '' || name.length > 255) throw badRequest('name must be 1–255 characters', ['body', 'name']);
+  if (name === '' || name.length > 255) throw new Invalid('name must be 1–255 characters', ['body', 'name']);
   const tags = toJson(cleanTags(input.tags));
-  return retryOnUniqueViolation(() =>
+  return retryTransaction(() =>
     db.transaction().execute(async (trx) => {
       const at = now.toISOString();
       const existing = await trx

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hasOptOutLanguage, withOptOutNotice } from '../../src/compliance/texts.js';
 import { renderTemplate, type RenderContext } from '../../src/messages/render.js';
-import { countSegments } from '../../src/messages/segments.js';
+import { countSmsParts } from '../../src/messages/sms-parts.js';
 import { regionFromGeocode } from '../../src/phone/regions.js';
 import { normalizePhone } from '../../src/phone/normalize.js';
 import { parseOccurredAt } from '../../src/events/occurred-at.js';
@@ -64,38 +64,38 @@ describe('template rendering', () => {
   }
 });
 
-describe('segment counting', () => {
-  const table: [string, number, string][] = [
-    ['a'.repeat(160), 1, 'GSM-7'],
-    ['a'.repeat(161), 2, 'GSM-7'],
-    ['a'.repeat(306), 2, 'GSM-7'],
-    ['a'.repeat(307), 3, 'GSM-7'],
-    ['€'.repeat(80), 1, 'GSM-7'],
-    ['€'.repeat(81), 2, 'GSM-7'],
-    ['Hi 👋', 1, 'UCS-2'],
-    ['é'.repeat(10), 1, 'GSM-7'],
-    [`${'a'.repeat(69)}✓`, 1, 'UCS-2'],
-    [`${'a'.repeat(70)}✓`, 2, 'UCS-2'],
+describe('SMS part counting', () => {
+  const table: { body: string; parts: number; encoding: 'GSM-7' | 'UCS-2' }[] = [
+    { body: 'a'.repeat(160), parts: 1, encoding: 'GSM-7' },
+    { body: 'a'.repeat(161), parts: 2, encoding: 'GSM-7' },
+    { body: 'a'.repeat(306), parts: 2, encoding: 'GSM-7' },
+    { body: 'a'.repeat(307), parts: 3, encoding: 'GSM-7' },
+    { body: '€'.repeat(80), parts: 1, encoding: 'GSM-7' },
+    { body: '€'.repeat(81), parts: 2, encoding: 'GSM-7' },
+    { body: 'Hi 👋', parts: 1, encoding: 'UCS-2' },
+    { body: 'é'.repeat(10), parts: 1, encoding: 'GSM-7' },
+    { body: `${'a'.repeat(69)}✓`, parts: 1, encoding: 'UCS-2' },
+    { body: `${'a'.repeat(70)}✓`, parts: 2, encoding: 'UCS-2' },
   ];
-  for (const [body, segments, encoding] of table) {
-    test(`${body.length} chars of ${JSON.stringify(body.slice(-2))} → ${segments} × ${encoding}`, () => {
-      const r = countSegments(body);
-      assert.equal(r.segments, segments);
-      assert.equal(r.encoding, encoding);
+  for (const c of table) {
+    test(`${c.body.length} chars of ${JSON.stringify(c.body.slice(-2))} → ${c.parts} × ${c.encoding}`, () => {
+      const r = countSmsParts(c.body);
+      assert.equal(r.parts, c.parts);
+      assert.equal(r.encoding, c.encoding);
     });
   }
 });
 
 describe('opt-out language', () => {
-  const table: [string, boolean][] = [
-    ['Reply STOP to unsubscribe', true],
-    ['Text stop to opt out', true],
-    ['unsubscribe at any time', true],
-    ['Opt-out: reply END', true],
-    ['Big sale today!', false],
-    ['Unstoppable deals', false],
+  const table: { body: string; hasOptOut: boolean }[] = [
+    { body: 'Reply STOP to unsubscribe', hasOptOut: true },
+    { body: 'Text stop to opt out', hasOptOut: true },
+    { body: 'unsubscribe at any time', hasOptOut: true },
+    { body: 'Opt-out: reply END', hasOptOut: true },
+    { body: 'Big sale today!', hasOptOut: false },
+    { body: 'Unstoppable deals', hasOptOut: false },
   ];
-  for (const [body, has] of table) test(JSON.stringify(body), () => assert.equal(hasOptOutLanguage(body), has));
+  for (const { body, hasOptOut } of table) test(JSON.stringify(body), () => assert.equal(hasOptOutLanguage(body), hasOptOut));
   test('appends the notice only when missing', () => {
     assert.equal(withOptOutNotice('Sale!'), 'Sale!\nReply STOP to unsubscribe');
     assert.equal(withOptOutNotice('Sale! Reply STOP to opt out'), 'Sale! Reply STOP to opt out');
@@ -103,45 +103,46 @@ describe('opt-out language', () => {
 });
 
 describe('phone numbers', () => {
-  const table: [string, string | null][] = [
-    ['+1 212 555 0123', '+12125550123'],
-    ['(212) 555-0123', '+12125550123'],
-    ['12125550123', '+12125550123'],
-    ['212.555.0123', '+12125550123'],
-    ['+44 7700 900123', '+447700900123'],
-    ['not a phone', null],
-    ['123', null],
-    ['', null],
+  const table: { input: string; e164: string | null }[] = [
+    { input: '+1 212 555 0123', e164: '+12125550123' },
+    { input: '(212) 555-0123', e164: '+12125550123' },
+    { input: '12125550123', e164: '+12125550123' },
+    { input: '212.555.0123', e164: '+12125550123' },
+    { input: '+44 7700 900123', e164: '+447700900123' },
+    { input: 'not a phone', e164: null },
+    { input: '123', e164: null },
+    { input: '', e164: null },
   ];
-  for (const [input, e164] of table) test(`${JSON.stringify(input)} → ${e164}`, () => assert.equal(normalizePhone(input), e164));
+  for (const { input, e164 } of table) test(`${JSON.stringify(input)} → ${e164}`, () => assert.equal(normalizePhone(input), e164));
 
-  const regions: [string | null, string | null][] = [
-    ['New York, NY', 'NY'],
-    ['Florida', 'FL'],
-    ['Texas', 'TX'],
-    ['Washington State', 'WA'],
-    ['San Francisco, CA', 'CA'],
-    ['New Jersey', 'NJ'],
-    ['Somewhere', null],
-    [null, null],
+  const regions: { place: string | null; region: string | null }[] = [
+    { place: 'New York, NY', region: 'NY' },
+    { place: 'Florida', region: 'FL' },
+    { place: 'Texas', region: 'TX' },
+    { place: 'Washington State', region: 'WA' },
+    { place: 'San Francisco, CA', region: 'CA' },
+    { place: 'New Jersey', region: 'NJ' },
+    { place: 'Somewhere', region: null },
+    { place: null, region: null },
   ];
-  for (const [place, region] of regions) test(`${JSON.stringify(place)} → ${region}`, () => assert.equal(regionFromGeocode(place), region));
+  for (const { place, region } of regions)
+    test(`${JSON.stringify(place)} → ${region}`, () => assert.equal(regionFromGeocode(place), region));
 });
 
 describe('occurred_at parsing', () => {
   const now = new Date('2026-03-10T16:00:00Z');
-  const table: [string | undefined, string | null][] = [
-    [undefined, '2026-03-10T16:00:00.000Z'],
-    ['2026-03-01 12:30:00.123456', '2026-03-01T12:30:00.123Z'],
-    ['2026-03-01 12:30:00', '2026-03-01T12:30:00.000Z'],
-    ['2026-03-01T12:30:00Z', '2026-03-01T12:30:00.000Z'],
-    ['2026-03-01T12:30:00+00:00', '2026-03-01T12:30:00.000Z'],
-    ['2024-02-29 00:00:00', '2024-02-29T00:00:00.000Z'],
-    ['2026-02-30 10:00:00', null],
-    ['2026-13-01 10:00:00', null],
-    ['yesterday', null],
+  const table: { raw: string | undefined; iso: string | null }[] = [
+    { raw: undefined, iso: '2026-03-10T16:00:00.000Z' },
+    { raw: '2026-03-01 12:30:00.123456', iso: '2026-03-01T12:30:00.123Z' },
+    { raw: '2026-03-01 12:30:00', iso: '2026-03-01T12:30:00.000Z' },
+    { raw: '2026-03-01T12:30:00Z', iso: '2026-03-01T12:30:00.000Z' },
+    { raw: '2026-03-01T12:30:00+00:00', iso: '2026-03-01T12:30:00.000Z' },
+    { raw: '2024-02-29 00:00:00', iso: '2024-02-29T00:00:00.000Z' },
+    { raw: '2026-02-30 10:00:00', iso: null },
+    { raw: '2026-13-01 10:00:00', iso: null },
+    { raw: 'yesterday', iso: null },
   ];
-  for (const [raw, iso] of table) {
+  for (const { raw, iso } of table) {
     test(`${JSON.stringify(raw)} → ${iso}`, () => {
       if (iso === null) assert.throws(() => parseOccurredAt(raw, now), /occurred_at/);
       else assert.equal(parseOccurredAt(raw, now), iso);

@@ -2,6 +2,8 @@ import { jobsMigration, type Migrations } from '@rapport/kit';
 import { initialMigration } from './0001_initial.js';
 import { sealedPostscriptKeyMigration } from './0002_sealed_postscript_key.js';
 import { storeApiKeysMigration } from './0003_store_api_keys.js';
+import { activitiesMigration } from './0004_activities.js';
+import { postscriptEventNamesMigration } from './0005_postscript_event_names.js';
 
 /** Every migration of the reviews database, in the order they run (kit's jobs table first). */
 export const reviewsMigrations: Migrations = {
@@ -9,4 +11,6 @@ export const reviewsMigrations: Migrations = {
   '0001_initial': initialMigration,
   '0002_sealed_postscript_key': sealedPostscriptKeyMigration,
   '0003_store_api_keys': storeApiKeysMigration,
+  '0004_activities': activitiesMigration,
+  '0005_postscript_event_names': postscriptEventNamesMigration,
 };

@@ -31,6 +31,8 @@ export class PostscriptUnreachableError extends Error {
 export interface PostscriptResponse {
   status: number;
   body: string;
+  /** The `Rapport-Service` header, when the API is Rapport's. */
+  rapportService: string | null;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -75,7 +77,7 @@ export class PostscriptClient {
       throw new PostscriptUnreachableError(this.#base, err);
     }
     if (!res.ok) throw new PostscriptApiError(res.status, method, url, text, res.headers.get('retry-after'));
-    return { status: res.status, body: text };
+    return { status: res.status, body: text, rapportService: res.headers.get('rapport-service') };
   }
 
   async #json(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -87,9 +89,18 @@ export class PostscriptClient {
     }
   }
 
-  /** GET /api/v2/me: which shop the key belongs to. */
-  async me(): Promise<MeResponse> {
-    const body = await this.#json('GET', '/api/v2/me');
+  /**
+   * GET /api/v2/me: which shop the key belongs to, and whether the API is Rapport's SMS platform (it says
+   * so in a `Rapport-Service` response header; real Postscript does not).
+   */
+  async whoAmI(): Promise<{ shop: MeResponse; rapport: boolean }> {
+    const res = await this.#call('GET', '/api/v2/me');
+    let body: unknown;
+    try {
+      body = res.body === '' ? null : JSON.parse(res.body);
+    } catch {
+      throw new PostscriptApiError(res.status, 'GET', `${this.#base}/api/v2/me`, `response is not JSON: ${res.body.slice(0, 200)}`, null);
+    }
     if (!Value.Check(MeResponse, body)) {
       throw new PostscriptApiError(
         200,
@@ -99,7 +110,7 @@ export class PostscriptClient {
         null,
       );
     }
-    return body;
+    return { shop: body, rapport: res.rapportService !== null };
   }
 
   /** POST /v1/triggers: registers a legacy partner trigger with its merge tags; returns its id. */

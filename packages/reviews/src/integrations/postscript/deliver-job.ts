@@ -15,11 +15,11 @@
  *   the row once the job's attempts are used up.
  */
 import { backoffMs, PermanentFailure, RetryLater, toJson, type JobContext } from '@rapport/kit';
-import type { CustomEventBody } from '@rapport/contract';
+import { wireEventName, type CustomEventBody } from '@rapport/contract';
 import type { ReviewsContext } from '../../context.js';
 import type { PostscriptIntegrationsTable, PostscriptOutboxTable } from '../../db/schema.js';
 import { PostscriptApiError, PostscriptClient, type PostscriptResponse } from './client.js';
-import { enqueueNextDelivery, type EventPayload, type ProfilePayload, type TriggerPayload } from './outbox.js';
+import { postscriptQueue, type EventPayload, type ProfilePayload, type TriggerPayload } from './outbox.js';
 import { openPostscriptKey, PostscriptKeyUnavailableError } from './key-sealing.js';
 import { findIntegration, markNeedsAttention } from './settings.js';
 import { forgetSubscriber, resolveSubscriber } from './subscribers.js';
@@ -28,10 +28,6 @@ import { forgetSubscriber, resolveSubscriber } from './subscribers.js';
 export const ORDER_WAIT_MS = 1000;
 /** How long rows are held while the integration needs a new key. */
 export const NEEDS_ATTENTION_HOLD_MS = 10 * 60_000;
-
-export interface DeliverPayload {
-  outbox_id: string;
-}
 
 /** `Retry-After` is either seconds or an HTTP date. */
 export function retryAfterAt(header: string | null, now: Date): Date | null {
@@ -53,7 +49,7 @@ function send(
     case 'event': {
       const e = payload as EventPayload;
       const body: CustomEventBody = {
-        type: e.type,
+        type: wireEventName(e.type, integration.event_names),
         subscriber_id: subscriberId,
         occurred_at: e.occurred_at,
         properties: e.properties as CustomEventBody['properties'],
@@ -74,7 +70,8 @@ function send(
 
 const responseJson = (status: number, body: string): string => toJson({ status, body: body.slice(0, 2000) });
 
-export function postscriptDeliverHandler(ctx: ReviewsContext) {
+/** `postscript.deliver`. */
+export async function deliverToPostscript(ctx: ReviewsContext, payload: { outbox_id: string }, job: JobContext): Promise<void> {
   const { db, clock } = ctx;
 
   /** Records progress on a row that stays pending (its job retries). */
@@ -91,115 +88,97 @@ export function postscriptDeliverHandler(ctx: ReviewsContext) {
     row: PostscriptOutboxTable,
     set: Partial<PostscriptOutboxTable> & { state: 'delivered' | 'skipped' | 'failed' },
   ): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('postscript_outbox')
-        .set({ ...set, updated_at: clock.now().toISOString() })
-        .where('id', '=', row.id)
-        .execute();
-      await enqueueNextDelivery(trx, clock, row.customer_id);
-    });
+    await postscriptQueue.settle(db, clock.now(), row.customer_id, row.id, set);
   }
 
   /** A transient failure: the job retries with backoff, unless this was its last attempt. */
-  async function retryOrFail(row: PostscriptOutboxTable, job: JobContext, set: Partial<PostscriptOutboxTable>): Promise<void> {
-    if (job.job.attempts >= job.job.max_attempts) await finish(row, { ...set, state: 'failed' });
+  async function retryOrFail(row: PostscriptOutboxTable, set: Partial<PostscriptOutboxTable>): Promise<void> {
+    if (job.lastAttempt) await finish(row, { ...set, state: 'failed' });
     else await update(row, set);
   }
 
-  return async (payload: DeliverPayload, job: JobContext): Promise<void> => {
-    const now = clock.now();
-    const row = await db.selectFrom('postscript_outbox').selectAll().where('id', '=', payload.outbox_id).executeTakeFirst();
-    if (!row || row.state !== 'pending') return;
+  const now = job.now;
+  const row = await db.selectFrom('postscript_outbox').selectAll().where('id', '=', payload.outbox_id).executeTakeFirst();
+  if (!row || row.state !== 'pending') return;
 
-    const older = await db
-      .selectFrom('postscript_outbox')
-      .select('id')
-      .where('customer_id', '=', row.customer_id)
-      .where('state', '=', 'pending')
-      .where('id', '!=', row.id)
-      .where((eb) =>
-        eb.or([eb('created_at', '<', row.created_at), eb.and([eb('created_at', '=', row.created_at), eb('seq', '<', row.seq)])]),
-      )
-      .executeTakeFirst();
-    if (older) {
-      await enqueueNextDelivery(db, clock, row.customer_id);
-      throw new RetryLater(new Date(now.getTime() + ORDER_WAIT_MS), `waiting for ${older.id}, an older call for the same customer`);
-    }
+  const older = await postscriptQueue.olderPending(db, row.customer_id, row);
+  if (older) {
+    await postscriptQueue.enqueueHead(db, now, row.customer_id);
+    throw new RetryLater(new Date(now.getTime() + ORDER_WAIT_MS), `waiting for ${older}, an older call for the same customer`);
+  }
 
-    const integration = await findIntegration(db, row.store_id);
-    if (!integration) {
-      await finish(row, { state: 'skipped', skip_reason: 'not_connected', last_error: 'Postscript is not connected for this store' });
+  const integration = await findIntegration(db, row.store_id);
+  if (!integration) {
+    await finish(row, { state: 'skipped', skip_reason: 'not_connected', last_error: 'Postscript is not connected for this store' });
+    return;
+  }
+  if (integration.status === 'needs_attention') {
+    await update(row, {
+      last_error: `held: the Postscript integration needs attention (${integration.status_reason ?? 'key rejected'})`,
+    });
+    throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'integration needs attention');
+  }
+
+  let privateKey: string;
+  try {
+    privateKey = await openPostscriptKey(db, now, integration, ctx.secretKey);
+  } catch (err) {
+    if (!(err instanceof PostscriptKeyUnavailableError)) throw err;
+    // Like a rejected key: the merchant saves the key again (or the operator restores the secret); rows wait.
+    await markNeedsAttention(db, clock.now(), row.store_id, err.message);
+    await update(row, { last_error: `held: ${err.message}` });
+    throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'the saved private key cannot be opened');
+  }
+  const client = new PostscriptClient({ apiUrl: integration.api_url, privateKey, fetch: ctx.fetch });
+  let cached = false;
+  try {
+    const subscriber = await resolveSubscriber(db, client, row.customer_id);
+    if (!subscriber) {
+      await finish(row, {
+        state: 'skipped',
+        skip_reason: 'not_a_subscriber',
+        last_error: 'no Postscript subscriber has this customer’s phone or email; Okendo syncs existing subscribers only',
+      });
       return;
     }
-    if (integration.status === 'needs_attention') {
-      await update(row, {
-        last_error: `held: the Postscript integration needs attention (${integration.status_reason ?? 'key rejected'})`,
-      });
-      throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'integration needs attention');
-    }
-
-    let privateKey: string;
-    try {
-      privateKey = await openPostscriptKey(db, now, integration, ctx.secretKey);
-    } catch (err) {
-      if (!(err instanceof PostscriptKeyUnavailableError)) throw err;
-      // Like a rejected key: the merchant saves the key again (or the operator restores the secret); rows wait.
-      await markNeedsAttention(db, clock, row.store_id, err.message);
-      await update(row, { last_error: `held: ${err.message}` });
-      throw new RetryLater(new Date(now.getTime() + NEEDS_ATTENTION_HOLD_MS), 'the saved private key cannot be opened');
-    }
-    const client = new PostscriptClient({ apiUrl: integration.api_url, privateKey, fetch: ctx.fetch });
-    let cached = false;
-    try {
-      const subscriber = await resolveSubscriber(db, client, row.customer_id);
-      if (!subscriber) {
-        await finish(row, {
-          state: 'skipped',
-          skip_reason: 'not_a_subscriber',
-          last_error: 'no Postscript subscriber has this customer’s phone or email; Okendo syncs existing subscribers only',
-        });
-        return;
+    cached = subscriber.cached;
+    const res = await send(client, integration, row, subscriber.id);
+    await finish(row, {
+      state: 'delivered',
+      attempts: row.attempts + 1,
+      last_error: null,
+      response: responseJson(res.status, res.body),
+      delivered_at: clock.now().toISOString(),
+    });
+  } catch (err) {
+    const at = clock.now();
+    const message = err instanceof Error ? err.message : String(err);
+    const attempts = row.attempts + 1;
+    if (err instanceof PostscriptApiError) {
+      const response = responseJson(err.status, err.body);
+      if (err.status === 429) {
+        await update(row, { attempts, last_error: message, response });
+        throw new RetryLater(retryAfterAt(err.retryAfter, at) ?? new Date(at.getTime() + backoffMs(attempts)), 'rate limited (429)');
       }
-      cached = subscriber.cached;
-      const res = await send(client, integration, row, subscriber.id);
-      await finish(row, {
-        state: 'delivered',
-        attempts: row.attempts + 1,
-        last_error: null,
-        response: responseJson(res.status, res.body),
-        delivered_at: clock.now().toISOString(),
-      });
-    } catch (err) {
-      const at = clock.now();
-      const message = err instanceof Error ? err.message : String(err);
-      const attempts = row.attempts + 1;
-      if (err instanceof PostscriptApiError) {
-        const response = responseJson(err.status, err.body);
-        if (err.status === 429) {
-          await update(row, { attempts, last_error: message, response });
-          throw new RetryLater(retryAfterAt(err.retryAfter, at) ?? new Date(at.getTime() + backoffMs(attempts)), 'rate limited (429)');
-        }
-        if (err.status === 401 || err.status === 403) {
-          await markNeedsAttention(db, clock, row.store_id, `Postscript answered ${err.status}: the private key was rejected`);
-          await finish(row, { state: 'failed', attempts, last_error: message, response });
-          throw new PermanentFailure(message);
-        }
-        if (err.status === 404 && cached) {
-          // The cached subscriber is gone (merged or deleted): look the customer up again right away.
-          await forgetSubscriber(db, row.customer_id);
-          await update(row, { attempts, last_error: message, response });
-          throw new RetryLater(at, 'cached subscriber no longer exists');
-        }
-        if (err.status >= 400 && err.status < 500) {
-          await finish(row, { state: 'failed', attempts, last_error: message, response });
-          throw new PermanentFailure(message);
-        }
-        await retryOrFail(row, job, { attempts, last_error: message, response });
-        throw err;
+      if (err.status === 401 || err.status === 403) {
+        await markNeedsAttention(db, clock.now(), row.store_id, `Postscript answered ${err.status}: the private key was rejected`);
+        await finish(row, { state: 'failed', attempts, last_error: message, response });
+        throw new PermanentFailure(message);
       }
-      await retryOrFail(row, job, { attempts, last_error: message });
+      if (err.status === 404 && cached) {
+        // The cached subscriber is gone (merged or deleted): look the customer up again right away.
+        await forgetSubscriber(db, row.customer_id);
+        await update(row, { attempts, last_error: message, response });
+        throw new RetryLater(at, 'cached subscriber no longer exists');
+      }
+      if (err.status >= 400 && err.status < 500) {
+        await finish(row, { state: 'failed', attempts, last_error: message, response });
+        throw new PermanentFailure(message);
+      }
+      await retryOrFail(row, { attempts, last_error: message, response });
       throw err;
     }
-  };
+    await retryOrFail(row, { attempts, last_error: message });
+    throw err;
+  }
 }

@@ -1,27 +1,10 @@
 /** The delivery log (every call to Postscript with its outcome) and replay of calls that failed or were skipped. */
-import { conflict, fromJson, notFound, type Clock } from '@rapport/kit';
-import type { OutboxState, PostscriptOutboxTable } from '../../db/schema.js';
-import type { Db } from '../../db/types.js';
-import { getStore } from '../../stores/stores.js';
-import { enqueueNextDelivery } from './outbox.js';
-
-export interface DeliveryLogEntry {
-  id: string;
-  customer_id: string;
-  kind: PostscriptOutboxTable['kind'];
-  name: string;
-  state: OutboxState;
-  external_id: string;
-  attempts: number;
-  replays: number;
-  last_error: string | null;
-  skip_reason: string | null;
-  response: { status: number; body: string } | null;
-  payload: unknown;
-  created_at: string;
-  updated_at: string;
-  delivered_at: string | null;
-}
+import { Conflict, NotFound, fromJson } from '@rapport/kit';
+import type { Kysely } from 'kysely';
+import type { OutboxState, PostscriptOutboxTable, ReviewsSchema } from '../../db/schema.js';
+import type { DeliveryLogEntry } from '../../schemas/postscript.js';
+import { requireStore } from '../../stores/stores.js';
+import { postscriptQueue } from './outbox.js';
 
 export function deliveryLogEntry(row: PostscriptOutboxTable): DeliveryLogEntry {
   return {
@@ -45,11 +28,11 @@ export function deliveryLogEntry(row: PostscriptOutboxTable): DeliveryLogEntry {
 
 /** Newest first. */
 export async function listDeliveryLog(
-  db: Db,
+  db: Kysely<ReviewsSchema>,
   storeId: string,
   opts: { state?: OutboxState; limit: number },
 ): Promise<PostscriptOutboxTable[]> {
-  await getStore(db, storeId);
+  await requireStore(db, storeId);
   return db
     .selectFrom('postscript_outbox')
     .selectAll()
@@ -67,28 +50,27 @@ export async function listDeliveryLog(
  * next, else after the older ones. Delivered and still-pending calls cannot be replayed; nor can a call
  * skipped for invalid properties, which would fail validation the same way again.
  */
-export async function replayDelivery(db: Db, clock: Clock, storeId: string, outboxId: string): Promise<PostscriptOutboxTable> {
+export async function replayDelivery(
+  db: Kysely<ReviewsSchema>,
+  now: Date,
+  storeId: string,
+  outboxId: string,
+): Promise<PostscriptOutboxTable> {
   const row = await db
     .selectFrom('postscript_outbox')
     .selectAll()
     .where('store_id', '=', storeId)
     .where('id', '=', outboxId)
     .executeTakeFirst();
-  if (!row) throw notFound(`no delivery ${outboxId} in store ${storeId}`, ['path', 'delivery_id']);
+  if (!row) throw new NotFound(`no delivery ${outboxId} in store ${storeId}`, ['path', 'delivery_id']);
   if (row.state === 'delivered' || row.state === 'pending')
-    throw conflict(`delivery ${outboxId} is ${row.state}; only failed or skipped calls can be replayed`, ['path', 'delivery_id']);
+    throw new Conflict(`delivery ${outboxId} is ${row.state}; only failed or skipped calls can be replayed`, ['path', 'delivery_id']);
   if (row.skip_reason === 'invalid_properties')
-    throw conflict(`delivery ${outboxId} was skipped because its properties are invalid: ${row.last_error ?? ''}`, ['path', 'delivery_id']);
-  const now = clock.now();
-  const replays = row.replays + 1;
-  const updated = await db
-    .updateTable('postscript_outbox')
-    .set({ state: 'pending', skip_reason: null, last_error: null, replays, updated_at: now.toISOString() })
-    .where('id', '=', row.id)
-    .where('state', '=', row.state)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
-    throw conflict(`delivery ${outboxId} changed while replaying; try again`, ['path', 'delivery_id']);
-  await enqueueNextDelivery(db, clock, row.customer_id);
-  return { ...row, state: 'pending', skip_reason: null, last_error: null, replays, updated_at: now.toISOString() };
+    throw new Conflict(`delivery ${outboxId} was skipped because its properties are invalid: ${row.last_error ?? ''}`, [
+      'path',
+      'delivery_id',
+    ]);
+  const replayed = await postscriptQueue.replay(db, now, row.customer_id, row, { skip_reason: null, last_error: null });
+  if (!replayed) throw new Conflict(`delivery ${outboxId} changed while replaying; try again`, ['path', 'delivery_id']);
+  return { ...row, state: 'pending', skip_reason: null, last_error: null, replays: row.replays + 1, updated_at: now.toISOString() };
 }

@@ -1,10 +1,11 @@
 /**
  * Builders of what the reviews platform tells Postscript, property names verbatim from the seed (the
- * contract catalog). Pure: inputs are plain values, outputs are property maps that `outbox.ts` validates
- * against the catalog before anything is written.
+ * contract catalog). Pure: inputs are the domain's activities, outputs are property maps that `outbox.ts`
+ * validates against the catalog before anything is written.
  */
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
-import type { Sentiment } from '../../db/schema.js';
+import type { ReviewCreated, ReviewRequestSent } from '../../activity/types.js';
+import type { CustomerReviewStats } from '../../reviews/customer-stats.js';
 
 export const REVIEW_REQUEST_CREATED = 'Review Request Created';
 export const REVIEW_REQUEST_CANCELLED = 'Review Request Cancelled';
@@ -19,38 +20,24 @@ function compact(entries: Record<string, string | number | boolean | null | unde
   return out;
 }
 
-export interface ReviewRequestCreatedInput {
-  reviewRequestId: string;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  /** The first product of the order (an order-level request covers them all; the event has one Name). */
-  productName: string;
-  imageUrl: string;
-  fulfilledAt: Date;
-  orderNumber: string;
-  reviewUrl: string;
-  variantName: string | null;
-}
-
 /**
  * "Review Request Created". First/Last Name are required by the catalog; when the order has no name they
  * are sent as "" (a merge tag with no value), which the catalog's string type allows. A missing email
  * address cannot be papered over: the event then fails validation and its outbox row is recorded as
  * skipped (`invalid_properties`), while the trigger fire still goes out.
  */
-export function reviewRequestCreatedProperties(i: ReviewRequestCreatedInput): Props {
+export function reviewRequestCreatedProperties(a: ReviewRequestSent): Props {
   return {
-    ...compact({ 'Email Address': i.email }),
-    'First Name': i.firstName ?? '',
-    'Last Name': i.lastName ?? '',
-    Name: i.productName,
-    'Image Url': i.imageUrl,
-    'Order Fulfilled Date': i.fulfilledAt.toISOString(),
-    'Order Number': i.orderNumber,
-    'Review Request Id': i.reviewRequestId,
-    'Review Url': i.reviewUrl,
-    ...compact({ 'Variant Name': i.variantName }),
+    ...compact({ 'Email Address': a.email }),
+    'First Name': a.firstName ?? '',
+    'Last Name': a.lastName ?? '',
+    Name: a.productName,
+    'Image Url': a.imageUrl,
+    'Order Fulfilled Date': new Date(a.fulfilledAt).toISOString(),
+    'Order Number': a.orderNumber,
+    'Review Request Id': a.reviewRequestId,
+    'Review Url': a.reviewUrl,
+    ...compact({ 'Variant Name': a.variantName }),
   };
 }
 
@@ -68,66 +55,33 @@ export function reviewRequestCancelledProperties(reviewRequestId: string): Props
   return { 'Review Request Id': reviewRequestId };
 }
 
-export interface CustomerReviewStats {
-  count: number;
-  averageRating: number;
-  latestRating: number;
-  averageSentiment: Sentiment;
-  latestSentiment: Sentiment;
-  hasMedia: boolean;
-}
-
-export interface ReviewCreatedInput {
-  rating: number;
-  title: string | null;
-  body: string;
-  productName: string;
-  productId: string;
-  productUrl: string | null;
-  variantName: string | null;
-  variantId: string | null;
-  sku: string | null;
-  isRecommended: boolean;
-  sentiment: Sentiment;
-  photoCount: number;
-  videoCount: number;
-  createdAt: Date;
-  reviewerDisplayName: string;
-  reviewerFullName: string | null;
-  countryCode: string | null;
-  zoneCode: string | null;
-  languageCode: string;
-  source: string;
-  stats: CustomerReviewStats;
-}
-
 /** "Review Created" with what is known when the review is submitted (no coupons or loyalty yet). */
-export function reviewCreatedProperties(i: ReviewCreatedInput): Props {
+export function reviewCreatedProperties(a: ReviewCreated): Props {
   return compact({
-    Rating: i.rating,
-    'Review Title': i.title,
-    'Review Body': i.body,
-    'Product Name': i.productName,
-    ProductID: i.productId,
-    'Product URL': i.productUrl,
-    'Variant Name': i.variantName,
-    VariantID: i.variantId,
-    SKU: i.sku,
-    'Is Recommended': i.isRecommended,
-    'Overall Sentiment': i.sentiment,
-    'Photo Count': i.photoCount,
-    'Video Count': i.videoCount,
-    'Review Created Date': i.createdAt.toISOString(),
-    'Reviewer Display Name': i.reviewerDisplayName,
-    'Reviewer Full Name': i.reviewerFullName,
-    'Reviewer Country Code': i.countryCode,
-    'Reviewer Zone Code': i.zoneCode,
-    'Language Code': i.languageCode,
-    Source: i.source,
-    'Okendo Number of Reviews': i.stats.count,
-    'Okendo Average Review Rating': i.stats.averageRating,
-    'Okendo Latest Review Rating': i.stats.latestRating,
-    'Okendo Has Submitted Media': i.stats.hasMedia,
+    Rating: a.rating,
+    'Review Title': a.title,
+    'Review Body': a.body,
+    'Product Name': a.productName,
+    ProductID: a.productId,
+    'Product URL': a.productUrl,
+    'Variant Name': a.variantName,
+    VariantID: a.variantId,
+    SKU: a.sku,
+    'Is Recommended': a.isRecommended,
+    'Overall Sentiment': a.sentiment,
+    'Photo Count': a.photoCount,
+    'Video Count': a.videoCount,
+    'Review Created Date': a.createdAt,
+    'Reviewer Display Name': a.reviewerDisplayName,
+    'Reviewer Full Name': a.reviewerFullName,
+    'Reviewer Country Code': a.countryCode,
+    'Reviewer Zone Code': a.zoneCode,
+    'Language Code': a.languageCode,
+    Source: a.source,
+    'Okendo Number of Reviews': a.stats.count,
+    'Okendo Average Review Rating': a.stats.averageRating,
+    'Okendo Latest Review Rating': a.stats.latestRating,
+    'Okendo Has Submitted Media': a.stats.hasMedia,
   });
 }
 

@@ -1,26 +1,33 @@
 /**
  * The connector's transactional outbox: every call the reviews platform will make to Postscript is a row
- * written in the same transaction as the domain change that causes it, plus one durable job that delivers
- * it. If the transaction rolls back, neither exists; if it commits, delivery is retried until it succeeds,
- * is skipped (not a subscriber) or fails for good (visible in the delivery log, replayable).
+ * written in the same transaction as the activity that causes it, delivered by a durable job. If the
+ * transaction rolls back, neither exists; if it commits, delivery is retried until it succeeds, is skipped
+ * (not a subscriber) or fails for good (visible in the delivery log, replayable).
  *
- * Per-customer order: a customer's rows form a queue. Only the oldest pending row has a delivery job;
- * when it finishes (delivered, skipped or failed for good) the next one is enqueued, in the same
- * transaction. So a customer's calls reach Postscript in the order they were written, without polling.
+ * Per-customer order: a customer's rows form a queue (kit's ordered outbox, `outbox/ordered.ts`): only the
+ * oldest pending row has a delivery job, and settling it enqueues the next, in the same transaction.
  *
  * Events and profile patches are validated against the contract catalog here, before they are written. A
  * row that fails validation is still recorded — as `skipped` with reason `invalid_properties` and the
  * validator's messages — so the merchant sees it in the log instead of it vanishing.
  */
-import { enqueue, newId, toJson, type Clock } from '@rapport/kit';
-import { findEventType, OKENDO_REVIEW_REQUEST_TRIGGER, validateEventProperties, validateProfileProperties } from '@rapport/contract';
-import type { OutboxKind, PostscriptOutboxTable } from '../../db/schema.js';
-import { asJobsDb, type Db } from '../../db/types.js';
+import { newId, orderedOutbox, toJson } from '@rapport/kit';
+import { eventTypeFor, OKENDO_REVIEW_REQUEST_TRIGGER, validateEventProperties, validateProfileProperties } from '@rapport/contract';
+import type { Kysely } from 'kysely';
+import type { OutboxKind, PostscriptOutboxTable, ReviewsSchema } from '../../db/schema.js';
+import { POSTSCRIPT_DELIVER } from '../../jobs.js';
 
-export const DELIVER_JOB = 'postscript.deliver';
 /** Backoff 1 s, 2 s … capped at 1 h: 15 attempts ride out a Postscript outage of about four hours. */
 export const DELIVER_MAX_ATTEMPTS = 15;
-export const deliverDedupeKey = (outboxId: string, replays: number): string => `${DELIVER_JOB}:${outboxId}:${replays}`;
+
+/** The customer queues of `postscript_outbox`. */
+export const postscriptQueue = orderedOutbox({
+  table: 'postscript_outbox',
+  keyColumn: 'customer_id',
+  job: POSTSCRIPT_DELIVER,
+  maxAttempts: DELIVER_MAX_ATTEMPTS,
+});
+export const deliverDedupeKey = (outboxId: string, replays: number): string => postscriptQueue.dedupeKey(outboxId, replays);
 
 export type OutboxMessage =
   | { kind: 'event'; type: string; properties: Record<string, unknown>; occurredAt: Date; externalId: string }
@@ -51,7 +58,7 @@ interface Prepared {
 function prepare(message: OutboxMessage): Prepared {
   switch (message.kind) {
     case 'event': {
-      const def = findEventType(message.type);
+      const def = eventTypeFor(message.type, message.properties);
       if (!def) throw new Error(`"${message.type}" is not an event type of the contract catalog`);
       const result = validateEventProperties(def, message.properties);
       return {
@@ -99,12 +106,11 @@ function prepare(message: OutboxMessage): Prepared {
  * Returns the ids of the rows that were created pending (and so enqueued).
  */
 export async function writeOutbox(
-  db: Db,
-  clock: Clock,
+  db: Kysely<ReviewsSchema>,
+  now: Date,
   owner: { storeId: string; customerId: string },
   messages: OutboxMessage[],
 ): Promise<string[]> {
-  const now = clock.now();
   const at = now.toISOString();
   const pending: string[] = [];
   let seq = 0;
@@ -138,30 +144,6 @@ export async function writeOutbox(
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0 || invalid) continue;
     pending.push(row.id);
   }
-  if (pending.length > 0) await enqueueNextDelivery(db, clock, owner.customerId);
+  if (pending.length > 0) await postscriptQueue.enqueueHead(db, now, owner.customerId);
   return pending;
-}
-
-/**
- * Makes sure the customer's oldest pending row has a delivery job (a no-op when it already has one:
- * the job's dedupe key is the row id plus its replay count). Returns that row's id, if any.
- */
-export async function enqueueNextDelivery(db: Db, clock: Clock, customerId: string): Promise<string | null> {
-  const head = await db
-    .selectFrom('postscript_outbox')
-    .select(['id', 'replays'])
-    .where('customer_id', '=', customerId)
-    .where('state', '=', 'pending')
-    .orderBy('created_at')
-    .orderBy('seq')
-    .orderBy('id')
-    .executeTakeFirst();
-  if (!head) return null;
-  await enqueue(asJobsDb(db), clock.now(), {
-    kind: DELIVER_JOB,
-    payload: { outbox_id: head.id },
-    dedupeKey: deliverDedupeKey(head.id, head.replays),
-    maxAttempts: DELIVER_MAX_ATTEMPTS,
-  });
-  return head.id;
 }

@@ -5,28 +5,27 @@
  * Postscript and set up your Automation Trigger"). Nothing is stored unless both succeed; the key itself is
  * stored only sealed (see key-sealing.ts), with a masked hint for display.
  */
-import type { Clock } from '@rapport/kit';
-import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
-import type { ReviewsDatabase } from '../../db/open.js';
-import type { PostscriptIntegrationsTable } from '../../db/schema.js';
-import type { Db } from '../../db/types.js';
-import { getStore } from '../../stores/stores.js';
+import { Unprocessable } from '@rapport/kit';
+import { OKENDO_REVIEW_REQUEST_TRIGGER, type EventNameStyle } from '@rapport/contract';
+import type { PostscriptIntegrationsTable, ReviewsSchema } from '../../db/schema.js';
+import { requireStore } from '../../stores/stores.js';
 import { PostscriptApiError, PostscriptClient, PostscriptUnreachableError } from './client.js';
 import { sealPostscriptKey } from './key-sealing.js';
+import type { IntegrationView } from '../../schemas/postscript.js';
+import type { Kysely } from 'kysely';
 
 export const REJECTED_KEY_MESSAGE = 'Postscript rejected this private key — copy the Private Key (sk_…), not the Public Key';
 
 export type ConnectFailure = 'missing_key' | 'public_key' | 'rejected_key' | 'invalid_url' | 'unreachable' | 'unexpected_response';
 
-/** Why a connection attempt was refused, with the setting at fault (`private_key` or `api_url`). */
-export class PostscriptConnectError extends Error {
+/** Why a connection attempt was refused, with the setting at fault (`private_key` or `api_url`): a 422 naming the field. */
+export class PostscriptConnectError extends Unprocessable {
   constructor(
     readonly reason: ConnectFailure,
     readonly field: 'private_key' | 'api_url',
     message: string,
   ) {
-    super(message);
-    this.name = 'PostscriptConnectError';
+    super(message, ['body', field], reason);
   }
 }
 
@@ -40,6 +39,8 @@ export interface ConnectInput {
    * the `settings` table (readable by any process with the database, with or without a secret).
    */
   secretKey?: string | undefined;
+  /** How event types are named on the wire; default: the seed's against Rapport, Postscript-safe elsewhere. */
+  eventNames?: EventNameStyle | undefined;
 }
 
 function checkApiUrl(raw: string): string {
@@ -84,17 +85,12 @@ function explain(err: unknown, apiUrl: string, step: string): PostscriptConnectE
 }
 
 /** Validates and saves the integration; throws `PostscriptConnectError` (or a 404 for an unknown store). */
-export async function connectPostscript(
-  database: ReviewsDatabase,
-  clock: Clock,
+export async function savePostscriptIntegration(
+  db: Kysely<ReviewsSchema>,
+  now: Date,
   input: ConnectInput,
-): Promise<{ connected: true; shop_name: string }> {
-  const row = await savePostscriptIntegration(database.db, clock, input);
-  return { connected: true, shop_name: row.shop_name };
-}
-
-export async function savePostscriptIntegration(db: Db, clock: Clock, input: ConnectInput): Promise<PostscriptIntegrationsTable> {
-  await getStore(db, input.storeId);
+): Promise<PostscriptIntegrationsTable> {
+  await requireStore(db, input.storeId);
   const key = input.privateKey.trim();
   if (key === '')
     throw new PostscriptConnectError(
@@ -108,8 +104,9 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
   const client = new PostscriptClient({ apiUrl, privateKey: key, ...(input.fetch ? { fetch: input.fetch } : {}) });
 
   let me;
+  let rapport: boolean;
   try {
-    me = await client.me();
+    ({ shop: me, rapport } = await client.whoAmI());
   } catch (err) {
     throw explain(err, apiUrl, 'checking the key with GET /api/v2/me');
   }
@@ -130,9 +127,8 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
     }
   }
 
-  const at = clock.now();
-  const now = at.toISOString();
-  const sealed = await sealPostscriptKey(db, at, key, input.secretKey);
+  const at = now.toISOString();
+  const sealed = await sealPostscriptKey(db, now, key, input.secretKey);
   const row: PostscriptIntegrationsTable = {
     store_id: input.storeId,
     ...sealed,
@@ -140,10 +136,12 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
     shop_id: me.resource_id,
     shop_name: me.resource_name,
     trigger_id: triggerId,
+    // Real Postscript allows only [A-Za-z0-9_] in event types; Rapport keeps the seed's names (conventions).
+    event_names: input.eventNames ?? (rapport ? 'seed' : 'postscript_safe'),
     status: 'connected',
     status_reason: null,
-    connected_at: existing?.connected_at ?? now,
-    updated_at: now,
+    connected_at: existing?.connected_at ?? at,
+    updated_at: at,
   };
   await db
     .insertInto('postscript_integrations')
@@ -157,46 +155,34 @@ export async function savePostscriptIntegration(db: Db, clock: Clock, input: Con
         shop_id: row.shop_id,
         shop_name: row.shop_name,
         trigger_id: row.trigger_id,
+        event_names: row.event_names,
         status: row.status,
         status_reason: null,
-        updated_at: now,
+        updated_at: at,
       }),
     )
     .execute();
   return row;
 }
 
-export async function findIntegration(db: Db, storeId: string): Promise<PostscriptIntegrationsTable | undefined> {
+export async function findIntegration(db: Kysely<ReviewsSchema>, storeId: string): Promise<PostscriptIntegrationsTable | undefined> {
   return db.selectFrom('postscript_integrations').selectAll().where('store_id', '=', storeId).executeTakeFirst();
 }
 
 /** Disconnects: the sealed key is forgotten; calls still queued are skipped as `not_connected` (replayable after reconnecting). */
-export async function disconnectPostscript(db: Db, storeId: string): Promise<boolean> {
-  await getStore(db, storeId);
+export async function disconnectPostscript(db: Kysely<ReviewsSchema>, storeId: string): Promise<boolean> {
+  await requireStore(db, storeId);
   const r = await db.deleteFrom('postscript_integrations').where('store_id', '=', storeId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
 /** Called by delivery on 401/403: the key was revoked or rotated, so the merchant must paste a new one. */
-export async function markNeedsAttention(db: Db, clock: Clock, storeId: string, reason: string): Promise<void> {
+export async function markNeedsAttention(db: Kysely<ReviewsSchema>, now: Date, storeId: string, reason: string): Promise<void> {
   await db
     .updateTable('postscript_integrations')
-    .set({ status: 'needs_attention', status_reason: reason, updated_at: clock.now().toISOString() })
+    .set({ status: 'needs_attention', status_reason: reason, updated_at: now.toISOString() })
     .where('store_id', '=', storeId)
     .execute();
-}
-
-export interface IntegrationView {
-  connected: boolean;
-  status?: PostscriptIntegrationsTable['status'];
-  status_reason?: string | null;
-  private_key?: string;
-  api_url: string;
-  shop_id?: string;
-  shop_name?: string;
-  trigger_id?: string;
-  connected_at?: string;
-  updated_at?: string;
 }
 
 export function integrationView(row: PostscriptIntegrationsTable | undefined, defaultApiUrl: string): IntegrationView {
@@ -210,6 +196,7 @@ export function integrationView(row: PostscriptIntegrationsTable | undefined, de
     shop_id: row.shop_id,
     shop_name: row.shop_name,
     trigger_id: row.trigger_id,
+    event_names: row.event_names,
     connected_at: row.connected_at,
     updated_at: row.updated_at,
   };

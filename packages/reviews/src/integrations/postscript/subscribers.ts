@@ -3,9 +3,10 @@
  * never creates one, so this only looks up: by phone (E.164, Postscript's unique key per shop), then by
  * email. A found id is cached on the customer; a cached id Postscript no longer knows is forgotten.
  */
-import type { Db } from '../../db/types.js';
-import { getCustomer } from '../../customers/lookup.js';
+import { requireCustomer } from '../../customers/lookup.js';
 import type { PostscriptClient } from './client.js';
+import type { Kysely } from 'kysely';
+import type { ReviewsSchema } from '../../db/schema.js';
 
 export interface ResolvedSubscriber {
   id: string;
@@ -13,8 +14,12 @@ export interface ResolvedSubscriber {
   cached: boolean;
 }
 
-export async function resolveSubscriber(db: Db, client: PostscriptClient, customerId: string): Promise<ResolvedSubscriber | null> {
-  const customer = await getCustomer(db, customerId);
+export async function resolveSubscriber(
+  db: Kysely<ReviewsSchema>,
+  client: PostscriptClient,
+  customerId: string,
+): Promise<ResolvedSubscriber | null> {
+  const customer = await requireCustomer(db, customerId);
   if (customer.postscript_subscriber_id) return { id: customer.postscript_subscriber_id, cached: true };
   let id: string | null = null;
   if (customer.phone) id = await client.findSubscriberId('phone_number', customer.phone);
@@ -24,6 +29,6 @@ export async function resolveSubscriber(db: Db, client: PostscriptClient, custom
   return { id, cached: false };
 }
 
-export async function forgetSubscriber(db: Db, customerId: string): Promise<void> {
+export async function forgetSubscriber(db: Kysely<ReviewsSchema>, customerId: string): Promise<void> {
   await db.updateTable('customers').set({ postscript_subscriber_id: null }).where('id', '=', customerId).execute();
 }

@@ -1,38 +1,20 @@
-import { badRequest, fromBool, fromJson, newId, toBool, toJson } from '@rapport/kit';
+import { Invalid, fromBool, fromJson, newId, toBool, toJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { AutomationsTable, LegacyMessageStep, SmsSchema, TriggersTable } from '../../db/schema.js';
 import { NotFoundError, UnknownTriggerError } from '../../errors.js';
-import { templateTags } from '../../messages/render.js';
-import { countSegments } from '../../messages/segments.js';
+import { SUBSCRIBER_FIELDS, templateTags } from '../../messages/template.js';
+import { countSmsParts } from '../../messages/sms-parts.js';
 import { findTriggerByName } from '../../triggers/store.js';
+import { MAX_BODY, MAX_DELAY_MINUTES, MAX_STEPS, type AutomationView, type CreateAutomationBody } from '../../schemas/automations.js';
 
 /**
  * Legacy automations: one trigger → message steps with optional delays, `{tag}` placeholders, an Enabled
  * toggle. The trigger is named (as the merchant picks it from a list) and must be registered for the shop.
  */
 
-export const MAX_STEPS = 10;
-export const MAX_BODY = 1600;
-export const MAX_DELAY_MINUTES = 90 * 24 * 60;
-const SUBSCRIBER_TAGS = new Set(['first_name', 'last_name', 'phone_number', 'email']);
+const SUBSCRIBER_TAGS = new Set<string>(SUBSCRIBER_FIELDS);
 
-export interface AutomationInput {
-  name?: string | undefined;
-  trigger: string;
-  messages: { body: string; delay_minutes?: number | undefined }[];
-  enabled: boolean;
-}
-
-export interface AutomationView {
-  id: string;
-  kind: 'legacy';
-  name: string;
-  trigger: { id: string; name: string };
-  messages: { body: string; delay_minutes: number; segments: number; encoding: string; warnings: string[] }[];
-  enabled: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type AutomationInput = CreateAutomationBody;
 
 export function automationView(row: AutomationsTable, trigger: Pick<TriggersTable, 'id' | 'name' | 'tags'>): AutomationView {
   const declared = new Set(fromJson<string[]>(trigger.tags, []));
@@ -42,7 +24,7 @@ export function automationView(row: AutomationsTable, trigger: Pick<TriggersTabl
     name: row.name,
     trigger: { id: trigger.id, name: trigger.name },
     messages: fromJson<LegacyMessageStep[]>(row.messages, []).map((m) => {
-      const { segments, encoding } = countSegments(m.body);
+      const { parts: segments, encoding } = countSmsParts(m.body);
       const undeclared = templateTags(m.body).filter((t) => !declared.has(t) && !SUBSCRIBER_TAGS.has(t));
       return {
         body: m.body,
@@ -59,13 +41,13 @@ export function automationView(row: AutomationsTable, trigger: Pick<TriggersTabl
 }
 
 function validateSteps(steps: AutomationInput['messages']): LegacyMessageStep[] {
-  if (steps.length < 1 || steps.length > MAX_STEPS) throw badRequest(`messages must hold 1–${MAX_STEPS} steps`, ['body', 'messages']);
+  if (steps.length < 1 || steps.length > MAX_STEPS) throw new Invalid(`messages must hold 1–${MAX_STEPS} steps`, ['body', 'messages']);
   return steps.map(({ body, delay_minutes = 0 }, i) => {
     const s = { body, delay_minutes };
     if (s.body.trim() === '' || s.body.length > MAX_BODY)
-      throw badRequest(`body must be 1–${MAX_BODY} characters`, ['body', 'messages', i, 'body']);
+      throw new Invalid(`body must be 1–${MAX_BODY} characters`, ['body', 'messages', i, 'body']);
     if (!Number.isInteger(s.delay_minutes) || s.delay_minutes < 0 || s.delay_minutes > MAX_DELAY_MINUTES) {
-      throw badRequest(`delay_minutes must be an integer from 0 to ${MAX_DELAY_MINUTES}`, ['body', 'messages', i, 'delay_minutes']);
+      throw new Invalid(`delay_minutes must be an integer from 0 to ${MAX_DELAY_MINUTES}`, ['body', 'messages', i, 'delay_minutes']);
     }
     return { body: s.body, delay_minutes: s.delay_minutes };
   });
@@ -119,7 +101,7 @@ async function triggerOf(db: Kysely<SmsSchema>, row: AutomationsTable): Promise<
   return db.selectFrom('triggers').selectAll().where('id', '=', row.trigger_id).executeTakeFirstOrThrow();
 }
 
-export async function getAutomation(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationView> {
+export async function requireAutomationView(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationView> {
   const row = await requireAutomation(db, shopId, id);
   return automationView(row, await triggerOf(db, row));
 }
@@ -149,7 +131,7 @@ export async function updateAutomation(
     const row = await requireAutomation(trx, shopId, id);
     const trigger =
       patch.trigger !== undefined ? await triggerNamed(trx, shopId, patch.trigger, ['body', 'trigger']) : await triggerOf(trx, row);
-    if (patch.name !== undefined && patch.name.trim() === '') throw badRequest('name must not be empty', ['body', 'name']);
+    if (patch.name !== undefined && patch.name.trim() === '') throw new Invalid('name must not be empty', ['body', 'name']);
     const next: AutomationsTable = {
       ...row,
       name: patch.name?.trim() ?? row.name,

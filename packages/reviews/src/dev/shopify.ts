@@ -5,8 +5,8 @@
  * receiver uses its own clock, which keeps tests on a frozen clock deterministic.
  */
 import { randomUUID } from 'node:crypto';
-import type { ShopifyCustomer, ShopifyFulfillment, ShopifyOrder, ShopifyOrderFulfillment, ShopifyRefund } from './payloads.js';
-import { signShopifyWebhook } from './verify.js';
+import type { ShopifyCustomer, ShopifyFulfillment, ShopifyOrder, ShopifyOrderFulfillment, ShopifyRefund } from '../shopify/payloads.js';
+import { signShopifyWebhook } from '../shopify/verify.js';
 
 export { signShopifyWebhook };
 

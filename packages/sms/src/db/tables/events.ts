@@ -1,0 +1,35 @@
+/** Custom events, the definitions observed from them, and stored Idempotency-Key responses. */
+
+export interface EventsTable {
+  id: string;
+  shop_id: string;
+  type: string;
+  subscriber_id: string | null;
+  phone: string | null;
+  email: string | null;
+  properties: string;
+  occurred_at: string;
+  external_id: string | null;
+  processed_at: string | null;
+  created_at: string;
+}
+
+export interface EventDefinitionsTable {
+  shop_id: string;
+  name: string;
+  /** JSON array of every property key seen on this event type. */
+  property_keys: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  event_count: number;
+}
+
+export interface IdempotencyKeysTable {
+  shop_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+}

@@ -1,0 +1,57 @@
+import Type, { type Static } from 'typebox';
+
+/**
+ * Legacy automations (our extension: Postscript has no public automation API). Request bodies are here too,
+ * so the dashboard builds exactly what the API accepts.
+ */
+export const MAX_STEPS = 10;
+export const MAX_BODY = 1600;
+export const MAX_DELAY_MINUTES = 90 * 24 * 60;
+
+export const AutomationStep = Type.Object(
+  {
+    body: Type.String({ minLength: 1, maxLength: MAX_BODY, description: 'Text with {tag} placeholders; {tag|fallback} for a default' }),
+    delay_minutes: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_DELAY_MINUTES,
+        description: 'Wait after the previous step (the first step: after the fire); default 0',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateAutomationBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    trigger: Type.String({ minLength: 1, maxLength: 255, description: 'Trigger name, e.g. "Okendo Review Request"' }),
+    messages: Type.Array(AutomationStep, { minItems: 1, maxItems: MAX_STEPS }),
+    enabled: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type CreateAutomationBody = Static<typeof CreateAutomationBody>;
+
+export const UpdateAutomationBody = Type.Partial(CreateAutomationBody, { additionalProperties: false });
+export type UpdateAutomationBody = Static<typeof UpdateAutomationBody>;
+
+export const AutomationMessageView = Type.Object({
+  body: Type.String(),
+  delay_minutes: Type.Integer(),
+  segments: Type.Integer({ description: 'SMS parts the body takes (GSM-7 153/160, UCS-2 67/70 characters a part)' }),
+  encoding: Type.String(),
+  warnings: Type.Array(Type.String()),
+});
+
+export const AutomationView = Type.Object({
+  id: Type.String(),
+  kind: Type.Literal('legacy'),
+  name: Type.String(),
+  trigger: Type.Object({ id: Type.String(), name: Type.String() }),
+  messages: Type.Array(AutomationMessageView),
+  enabled: Type.Boolean(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type AutomationView = Static<typeof AutomationView>;
