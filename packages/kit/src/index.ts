@@ -27,3 +27,5 @@ export * from './http/limits.js';
 export * from './http/validation.js';
 export * from './outbox/ordered.js';
 export * from './testing-imports.js';
+export * from './db/bulk.js';
+export * from './cache.js';

@@ -11,9 +11,11 @@ import {
   claimJobs,
   replayJob,
   jobsMigration,
+  jobsCoalesceMigration,
   openTestDatabase,
   silentLogger,
   backoffMs,
+  defineBatchJob,
   defineJob,
   type Database,
   type JobContext,
@@ -26,7 +28,7 @@ let db: Kysely<JobsSchema>;
 const clock = new DevClock(new Date('2026-01-05T10:00:00Z'), { frozen: true });
 
 before(async () => {
-  database = await openTestDatabase<JobsSchema>('kit', { '0000_jobs': jobsMigration });
+  database = await openTestDatabase<JobsSchema>('kit', { '0000_jobs': jobsMigration, '0000b_jobs_coalesce': jobsCoalesceMigration });
   db = database.db;
 });
 after(async () => database.close());
@@ -39,7 +41,7 @@ function definitions(handlers: Record<string, Handler>) {
 }
 
 function worker(handlers: Record<string, Handler>) {
-  return new Worker({ database, clock, jobs: definitions(handlers), context: null, log: silentLogger, concurrency: 4 });
+  return new Worker({ database, clock, jobs: definitions(handlers), context: null, log: silentLogger, batchSize: 4 });
 }
 
 describe('durable jobs', () => {
@@ -227,6 +229,53 @@ describe('durable jobs', () => {
     assert.equal(bad.state, 'dead');
     assert.match(bad.last_error ?? '', /\/name/);
     assert.throws(() => new Worker({ database, clock, jobs: [greet, greet], context: { seen }, log: silentLogger }), /declared twice/);
+  });
+
+  test('a coalesced job: enqueued while pending changes nothing, while running runs once more, once done becomes pending again', async () => {
+    let runs = 0;
+    let enqueueDuringRun = true;
+    const work = defineJob('coalesce.demo', Type.Object({ shop: Type.String() }), async (_ctx: null, p) => {
+      runs++;
+      if (enqueueDuringRun) {
+        enqueueDuringRun = false;
+        await work.enqueue(db, clock.now(), p, { dedupeKey: 'coalesce:s1', coalesce: true });
+      }
+    });
+    const w = new Worker({ database, clock, jobs: [work], context: null, log: silentLogger });
+    await work.enqueue(db, clock.now(), { shop: 's1' }, { dedupeKey: 'coalesce:s1', coalesce: true });
+    await work.enqueue(db, clock.now(), { shop: 's1' }, { dedupeKey: 'coalesce:s1', coalesce: true });
+    const rows = () => db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'coalesce:s1').execute();
+    assert.equal((await rows()).length, 1);
+    await w.runDue();
+    assert.equal(runs, 2, 'work that arrived during the run made it run once more');
+    assert.equal((await rows())[0]?.state, 'done');
+    await work.enqueue(db, clock.now(), { shop: 's1' }, { dedupeKey: 'coalesce:s1', coalesce: true });
+    assert.equal((await rows())[0]?.state, 'pending');
+    await w.runDue();
+    assert.equal(runs, 3);
+  });
+
+  test('a batch job kind gets every claimed job of its kind at once; each outcome settles its own job', async () => {
+    const batches: number[][] = [];
+    const many = defineBatchJob('batch.demo', Type.Object({ n: Type.Integer() }), async (_ctx: null, items) => {
+      batches.push(items.map((i) => i.payload.n));
+      return items.map((i) =>
+        i.payload.n === 3 ? { ok: false as const, error: new PermanentFailure('three is refused') } : { ok: true as const },
+      );
+    });
+    for (let n = 1; n <= 5; n++) await many.enqueue(db, clock.now(), { n }, { dedupeKey: `batch-${n}` });
+    await new Worker({ database, clock, jobs: [many], context: null, log: silentLogger }).runDue();
+    assert.deepEqual(batches, [[1, 2, 3, 4, 5]]);
+    const states = await db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'state'])
+      .where('kind', '=', 'batch.demo')
+      .orderBy('dedupe_key')
+      .execute();
+    assert.deepEqual(
+      states.map((r) => r.state),
+      ['done', 'done', 'dead', 'done', 'done'],
+    );
   });
 
   test('backoff grows exponentially with jitter and is capped at an hour', () => {

@@ -7,6 +7,7 @@ import {
   Worker,
   defineJob,
   jobsMigration,
+  jobsCoalesceMigration,
   openTestDatabase,
   orderedOutbox,
   silentLogger,
@@ -75,7 +76,11 @@ let worker: Worker<Ctx>;
 let n = 0;
 
 before(async () => {
-  database = await openTestDatabase<Schema>('outbox', { '0000_jobs': jobsMigration, '0001_calls': callsMigration });
+  database = await openTestDatabase<Schema>('outbox', {
+    '0000_jobs': jobsMigration,
+    '0000b_jobs_coalesce': jobsCoalesceMigration,
+    '0001_calls': callsMigration,
+  });
   ctx.db = database.db;
   worker = new Worker({ database, clock, log: silentLogger, context: ctx, jobs: [deliver] });
 });

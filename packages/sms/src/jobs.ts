@@ -1,7 +1,7 @@
 import { defineJob } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from './context.js';
-import { processEvent } from './events/process-job.js';
+import { processEvents } from './events/process-job.js';
 import { runSendJob } from './messages/send-job.js';
 
 /**
@@ -15,9 +15,12 @@ export const SEND_TEXT = defineJob('sms.send', Type.Object({ outboxId: Type.Stri
   runSendJob(ctx, p, job),
 );
 
-/** Runs once per stored event, after its commit (events/process-job.ts). */
-export const PROCESS_EVENT = defineJob('events.process', Type.Object({ eventId: Type.String() }), (ctx: SmsContext, p) =>
-  processEvent(ctx, p),
+/**
+ * Processes a shop's stored events in order, in batches, after their commit (events/process-job.ts): one
+ * coalesced job per shop, enqueued by every ingest batch that stored an event of a known subscriber.
+ */
+export const PROCESS_EVENTS = defineJob('events.process', Type.Object({ shopId: Type.String() }), (ctx: SmsContext, p) =>
+  processEvents(ctx, p),
 );
 
-export const SMS_JOBS = [SEND_TEXT, PROCESS_EVENT];
+export const SMS_JOBS = [SEND_TEXT, PROCESS_EVENTS];

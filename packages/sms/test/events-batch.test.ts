@@ -77,16 +77,28 @@ describe('event ingest, group-committed', () => {
       subs.every((r) => r.subscriber_id === sub.id),
       'identity resolved for each',
     );
-    const jobs = await h.database.db
-      .selectFrom('jobs')
-      .select('dedupe_key')
-      .where(
-        'dedupe_key',
-        'in',
-        ids.map((id) => `event:${id}`),
-      )
+    // All 200 wait for the shop's one events.process job, committed with them; it processes each once.
+    const unprocessed = await h.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('processed_at', 'is', null)
       .execute();
-    assert.equal(jobs.length, 200);
+    assert.equal(unprocessed.length, 200);
+    const job = await h.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', `events.process:${shop.shopId}`)
+      .executeTakeFirst();
+    assert.equal(job?.state, 'pending');
+    await h.runDue();
+    const processed = await h.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('processed_at', 'is not', null)
+      .execute();
+    assert.equal(processed.length, 200);
     const def = await definition('Batch Many');
     assert.equal(def?.event_count, 200);
     assert.deepEqual(JSON.parse(def.property_keys).sort(), ['k0', 'k1', 'k2', 'n']);
@@ -166,16 +178,12 @@ describe('event ingest, group-committed', () => {
     assert.deepEqual(rows.map((r) => r.external_id).sort(), ['ok-1', 'ok-2'], "the failed item's insert was rolled back");
     const ids = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.body.event_ids : []));
     assert.deepEqual(rows.map((r) => r.id).sort(), [...ids].sort());
-    const jobs = await h.database.db
-      .selectFrom('jobs')
-      .select('id')
-      .where(
-        'dedupe_key',
-        'in',
-        ids.map((id) => `event:${id}`),
-      )
-      .execute();
-    assert.equal(jobs.length, 2);
+    // Events of nobody we know have nothing to process: stored processed, with no job.
+    const stored = await h.database.db.selectFrom('events').select(['processed_at', 'created_at']).where('id', 'in', ids).execute();
+    assert.deepEqual(
+      stored.map((r) => r.processed_at),
+      stored.map((r) => r.created_at),
+    );
     const def = await definition('Batch Boom');
     assert.equal(def?.event_count, 3, 'counted once per committed event: primer, ok-1, ok-2');
     assert.deepEqual(JSON.parse(def.property_keys), ['boom-primer', 'ok-1', 'ok-2']);
@@ -251,16 +259,16 @@ describe('event ingest, group-committed', () => {
     assert.equal(rows.length, 6, 'one row per external_id');
     const byExternal = new Map(rows.map((r) => [r.external_id, r.id]));
     sent.forEach((x, i) => assert.equal(responses[i]?.body.event_ids[0], byExternal.get(x), `request ${i} (${x}) got the stored id`));
-    const jobs = await h.database.db
-      .selectFrom('jobs')
-      .select('id')
+    const stored = await h.database.db
+      .selectFrom('events')
+      .select('processed_at')
       .where(
-        'dedupe_key',
+        'id',
         'in',
-        rows.map((r) => `event:${r.id}`),
+        rows.map((r) => r.id),
       )
       .execute();
-    assert.equal(jobs.length, 6, 'one job per stored event');
+    assert.equal(stored.filter((r) => r.processed_at !== null).length, 6, 'nobody to process for: stored processed');
     assert.equal((await definition('Batch Lanes'))?.event_count, 6, 'the definition counts stored events only');
     // Which batches lose a race depends on scheduling; whatever failed as a whole failed only on a lost race.
     const codes = batchErrors.map((e) => (e as { code?: unknown }).code);

@@ -50,9 +50,15 @@ describe('custom events', () => {
     assert.equal(row.type, 'Review Request Created');
     assert.equal(row.occurred_at, '2026-03-10T15:00:00.123Z');
     assert.deepEqual(JSON.parse(row.properties), reviewRequest().properties);
-    // The events.process job was committed with it and runs once.
-    const job = await h.database.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', `event:${row.id}`).executeTakeFirstOrThrow();
+    // The shop's events.process job (one, coalesced) was committed with it, and processes it once.
+    assert.equal(row.processed_at, null);
+    const job = await h.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', `events.process:${shop.shopId}`)
+      .executeTakeFirstOrThrow();
     assert.equal(job.kind, 'events.process');
+    assert.equal(job.state, 'pending');
     await h.runDue();
     const processed = await h.database.db.selectFrom('events').select('processed_at').where('id', '=', row.id).executeTakeFirstOrThrow();
     assert.equal(processed.processed_at, h.clock.now().toISOString());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createKeyPair, listKeys, revealPrivateKey, revokeKey } from '../src/index.js';
+import { API_KEY_CACHE_MS } from '../src/api/auth.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -64,6 +65,15 @@ describe('API keys and authentication', () => {
         ['Okendo', false],
       ],
     );
+  });
+
+  test('a key revoked while in use stops working once its cached verification expires (API_KEY_CACHE_MS)', async () => {
+    const shop = await h.newShop();
+    assert.equal((await h.request('GET', '/api/v2/me', { shop })).status, 200);
+    await revokeKey(h.database, h.clock, { keyId: shop.keyId });
+    h.clock.advance(API_KEY_CACHE_MS + 1);
+    const r = await h.request('GET', '/api/v2/me', { shop });
+    assert.equal(r.status, 401);
   });
 
   test('"Show" reveals the private key from its encrypted copy; only a hash is used for lookup', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
@@ -96,6 +96,7 @@ function openSqlite<DB>(config: DbConfig): Database<DB> {
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, max = 2000) {
   const cache = new Map<string, SqliteDatabase.Statement>();
+  const stats = process.env['RAPPORT_SQL_STATS'] ? statementStats(process.env['RAPPORT_SQL_STATS']) : undefined;
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
@@ -103,9 +104,47 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 2000) {
       if (!statement) {
         if (cache.size >= max) cache.clear();
         statement = sqlite.prepare(sql);
+        if (stats) statement = stats.wrap(sql, statement);
         cache.set(sql, statement);
       }
       return statement;
+    },
+  };
+}
+
+/**
+ * RAPPORT_SQL_STATS=<file>: a statement counter for profiling (count and time of every SQL text, written
+ * as JSON when the process exits). Off unless asked for: it wraps every statement.
+ */
+function statementStats(file: string) {
+  const totals = new Map<string, { count: number; ms: number }>();
+  process.once('exit', () => {
+    const rows = [...totals].map(([sql, t]) => ({ sql, ...t })).sort((a, b) => b.ms - a.ms);
+    writeFileSync(file, JSON.stringify(rows, null, 1));
+  });
+  return {
+    wrap(sql: string, statement: SqliteDatabase.Statement): SqliteDatabase.Statement {
+      const entry = { count: 0, ms: 0 };
+      totals.set(sql, entry);
+      const timed =
+        <A extends unknown[], R>(fn: (...args: A) => R) =>
+        (...args: A): R => {
+          const t = performance.now();
+          try {
+            return fn(...args);
+          } finally {
+            entry.count++;
+            entry.ms += performance.now() - t;
+          }
+        };
+      return new Proxy(statement, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop === 'run' || prop === 'all' || prop === 'get' || prop === 'iterate')
+            return timed((value as (...a: unknown[]) => unknown).bind(target));
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import { newId } from '../ids.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { sortableId } from '../ids.js';
 import type { JobsSchema } from './schema.js';
 
 export interface EnqueueOptions {
@@ -7,6 +7,13 @@ export interface EnqueueOptions {
   runAt?: Date;
   dedupeKey?: string;
   maxAttempts?: number;
+  /**
+   * One job for all the work behind a dedupe key (e.g. "process this shop's new events"): enqueueing
+   * again while the job is pending changes nothing; while it runs, marks it to run once more when it
+   * finishes (`rerun`), so work committed after its last look is never stranded; once it is done (or
+   * dead), makes it pending again. Needs `dedupeKey`.
+   */
+  coalesce?: boolean;
 }
 
 export interface EnqueueInput extends EnqueueOptions {
@@ -36,7 +43,7 @@ export async function enqueue<DB extends JobsSchema>(
   input: EnqueueInput,
 ): Promise<{ id: string; created: boolean }> {
   const jobs = jobsDb(db);
-  const id = newId('job');
+  const id = sortableId('job', now);
   const at = now.toISOString();
   const result = await jobs
     .insertInto('jobs')
@@ -52,15 +59,27 @@ export async function enqueue<DB extends JobsSchema>(
       locked_by: null,
       dedupe_key: input.dedupeKey ?? null,
       last_error: null,
+      rerun: 0,
       created_at: at,
       updated_at: at,
     })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .onConflict((oc) =>
+      input.coalesce && input.dedupeKey
+        ? oc.column('dedupe_key').doUpdateSet({
+            // Running (a lease is held): run once more when done. Done or dead: pending again, due now.
+            rerun: sql`case when jobs.state = 'pending' and jobs.locked_until is not null then 1 else jobs.rerun end`,
+            run_at: sql`case when jobs.state = 'pending' then jobs.run_at else excluded.run_at end`,
+            attempts: sql`case when jobs.state = 'pending' then jobs.attempts else 0 end`,
+            state: sql`case when jobs.state = 'pending' then jobs.state else 'pending' end`,
+            updated_at: at,
+          })
+        : oc.column('dedupe_key').doNothing(),
+    )
     .executeTakeFirst();
-  const created = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  const created = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 && !input.coalesce;
   if (created || !input.dedupeKey) return { id, created };
   const existing = await jobs.selectFrom('jobs').select('id').where('dedupe_key', '=', input.dedupeKey).executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  return { id: existing.id, created: existing.id === id };
 }
 
 /** Cancels a pending job by dedupe key (e.g. a review request whose order was refunded). */

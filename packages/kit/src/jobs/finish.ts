@@ -1,14 +1,32 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { JobsSchema, JobsTable } from './schema.js';
 
-/** Marks a claimed job done, only if this worker still holds its lease. */
-export async function completeJob(db: Kysely<JobsSchema>, job: JobsTable, workerId: string, now: Date): Promise<void> {
+/**
+ * Marks claimed jobs done in one statement, only those this worker still holds. A coalesced job that got
+ * more work while it ran (`rerun = 1`) goes back to pending instead, due now, with its attempts reset.
+ */
+export async function completeJobs(db: Kysely<JobsSchema>, ids: readonly string[], workerId: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  const at = now.toISOString();
   await db
     .updateTable('jobs')
-    .set({ state: 'done', locked_until: null, updated_at: now.toISOString(), last_error: null })
-    .where('id', '=', job.id)
+    .set({
+      state: sql`case when rerun = 1 then 'pending' else 'done' end`,
+      run_at: sql`case when rerun = 1 then ${at} else run_at end`,
+      attempts: sql`case when rerun = 1 then 0 else attempts end`,
+      rerun: 0,
+      locked_until: null,
+      updated_at: at,
+      last_error: null,
+    })
+    .where('id', 'in', ids)
     .where('locked_by', '=', workerId)
     .execute();
+}
+
+/** Marks one claimed job done (see completeJobs). */
+export async function completeJob(db: Kysely<JobsSchema>, job: JobsTable, workerId: string, now: Date): Promise<void> {
+  await completeJobs(db, [job.id], workerId, now);
 }
 
 /**
@@ -58,12 +76,14 @@ export async function replayJob(db: Kysely<JobsSchema>, id: string, now: Date): 
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Extends the lease of a job that is still being worked on. */
-export async function renewLease(db: Kysely<JobsSchema>, jobId: string, workerId: string, until: Date): Promise<void> {
+/** Extends the leases of jobs still being worked on, in one statement. */
+export async function renewLeases(db: Kysely<JobsSchema>, jobIds: readonly string[], workerId: string, until: Date): Promise<void> {
+  if (jobIds.length === 0) return;
   await db
     .updateTable('jobs')
     .set({ locked_until: until.toISOString() })
-    .where('id', '=', jobId)
+    .where('id', 'in', jobIds)
     .where('locked_by', '=', workerId)
+    .where('locked_until', 'is not', null)
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** Columns of the `jobs` table, shared by every service's database. Times are ISO-8601 UTC text. */
 export interface JobsTable {
@@ -15,6 +15,11 @@ export interface JobsTable {
   /** Unique: the same cause enqueued twice (a replayed webhook, a retried request) yields one job. */
   dedupe_key: string | null;
   last_error: string | null;
+  /**
+   * Coalesced jobs only (enqueue `{ coalesce: true }`): 1 when more work arrived while the job ran, so
+   * completing it makes it pending again instead of done (see enqueue.ts).
+   */
+  rerun: number;
   created_at: string;
   updated_at: string;
 }
@@ -46,5 +51,31 @@ export const jobsMigration: Migration = {
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('jobs').execute();
+  },
+};
+
+/**
+ * The `rerun` flag of coalesced jobs, and a partial index over pending jobs only: done jobs stay in the
+ * table (their history, and dedupe keys), and the claim query should not walk them. Claims compare
+ * `state` with the literal 'pending' so both dialects can use the partial index.
+ */
+export const jobsCoalesceMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('jobs')
+      .addColumn('rerun', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.dropIndex('jobs_due').execute();
+    await db.schema
+      .createIndex('jobs_pending')
+      .on('jobs')
+      .columns(['run_at'])
+      .where(sql<boolean>`state = 'pending'`)
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('jobs_pending').execute();
+    await db.schema.createIndex('jobs_due').on('jobs').columns(['state', 'run_at']).execute();
+    await db.schema.alterTable('jobs').dropColumn('rerun').execute();
   },
 };

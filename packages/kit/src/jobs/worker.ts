@@ -5,8 +5,8 @@ import type { Database } from '../db/open.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../log.js';
 import { claimJobs, nextRunAt } from './claim.js';
-import { jobsByKind, type JobDefinition, type JobList } from './define.js';
-import { completeJob, failJob, renewLease } from './finish.js';
+import { jobsByKind, type BatchItem, type JobDefinition, type JobList, type Outcome } from './define.js';
+import { completeJobs, failJob, renewLeases } from './finish.js';
 import { listenForJobs } from './notify.js';
 import type { JobsSchema, JobsTable } from './schema.js';
 
@@ -32,8 +32,12 @@ export interface WorkerOptions<C> {
   context: C;
   log: Logger;
   workerId?: string;
-  concurrency?: number;
-  /** Short leases (30 s), renewed while a handler runs, so a crashed worker's jobs come back quickly. */
+  /**
+   * Most jobs claimed in one round (one claim statement, one completion statement). Batch kinds get all
+   * their claimed jobs at once; one-job kinds run JOB_CONCURRENCY at a time.
+   */
+  batchSize?: number;
+  /** Short leases (30 s), renewed while a round runs, so a crashed worker's jobs come back quickly. */
   leaseMs?: number;
   /**
    * Upper bound on an idle sleep. Due times and in-process wake-ups end a sleep early; this bound
@@ -43,8 +47,13 @@ export interface WorkerOptions<C> {
   idlePollMs?: number;
 }
 
+/** Jobs a round claims by default (see claim.ts for why rounds are large). */
+export const WORKER_BATCH_SIZE = 256;
+
 /**
- * Runs due jobs from one service's database. Waits of days are jobs with a future run_at: the worker
+ * Runs due jobs from one service's database, in rounds: claim up to `batchSize` due jobs in one
+ * statement, run them grouped by kind, complete the successful ones in one statement, record each
+ * failure (backoff, RetryLater, dead letter). Waits of days are jobs with a future run_at: the worker
  * sleeps until the earliest one (or until woken), never on a fixed once-a-minute scan.
  */
 export class Worker<C = unknown> {
@@ -56,6 +65,7 @@ export class Worker<C = unknown> {
   #running = false;
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
+  #woken = false;
   #unsubscribeClock: (() => void) | null = null;
   #unlisten: Promise<() => Promise<void>> | null = null;
 
@@ -63,7 +73,7 @@ export class Worker<C = unknown> {
     const { workerId, jobs, ...rest } = options;
     this.id = workerId ?? `${hostname()}:${process.pid}:${newId('w', 4)}`;
     this.#db = options.database.db;
-    this.#opts = { concurrency: 8, leaseMs: 30_000, idlePollMs: 1000, ...rest };
+    this.#opts = { batchSize: WORKER_BATCH_SIZE, leaseMs: 30_000, idlePollMs: 1000, ...rest };
     this.#jobs = jobsByKind(jobs);
     this.#kinds = [...this.#jobs.keys()];
   }
@@ -89,8 +99,9 @@ export class Worker<C = unknown> {
     )?.();
   }
 
-  /** Ends an idle sleep now (called after this process enqueued work). */
+  /** Ends an idle sleep now (called after this process enqueued work); a wake during a round runs another. */
   wake(): void {
+    this.#woken = true;
     this.#wake?.();
   }
 
@@ -98,7 +109,7 @@ export class Worker<C = unknown> {
   async runDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const ran = await this.#runBatch();
+      const ran = await this.#round();
       if (ran === 0) return total;
       total += ran;
     }
@@ -107,7 +118,8 @@ export class Worker<C = unknown> {
   async #run(): Promise<void> {
     while (this.#running) {
       try {
-        if ((await this.#runBatch()) > 0) continue;
+        this.#woken = false;
+        if ((await this.#round()) > 0 || this.#woken) continue;
         await this.#sleep(await this.#idleMs());
       } catch (err) {
         this.#opts.log.error({ err }, 'worker loop error');
@@ -136,52 +148,101 @@ export class Worker<C = unknown> {
     });
   }
 
-  async #runBatch(): Promise<number> {
-    const jobs = await claimJobs(this.#db, this.#opts.database.dialect, {
+  /** One round: claim, run by kind, complete successes together, record failures. Returns how many ran. */
+  async #round(): Promise<number> {
+    const claimed = await claimJobs(this.#db, this.#opts.database.dialect, {
       workerId: this.id,
       now: this.#opts.clock.now(),
       leaseMs: this.#opts.leaseMs,
-      limit: this.#opts.concurrency,
+      limit: this.#opts.batchSize,
       kinds: this.#kinds,
     });
-    await Promise.all(jobs.map((job) => this.#runOne(job)));
-    return jobs.length;
-  }
-
-  async #runOne(job: JobsTable): Promise<void> {
-    const definition = this.#jobs.get(job.kind);
+    if (claimed.length === 0) return 0;
     const log = this.#opts.log;
+    const held = new Set(claimed.map((j) => j.id));
     const heartbeat = setInterval(() => {
       const until = new Date(this.#opts.clock.now().getTime() + this.#opts.leaseMs);
-      renewLease(this.#db, job.id, this.id, until).catch((err: unknown) => log.warn({ err, job: job.id }, 'lease renewal failed'));
+      renewLeases(this.#db, [...held], this.id, until).catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
     }, this.#opts.leaseMs / 3);
     try {
-      if (!definition) throw new PermanentFailure(`no handler for job kind ${job.kind}`);
-      const payload: unknown = JSON.parse(job.payload);
-      const problems = definition.check(payload);
-      if (problems.length > 0) throw new PermanentFailure(`payload of ${job.kind} does not match its schema: ${problems.join('; ')}`);
-      await definition.handle(this.#opts.context, payload, {
-        id: job.id,
-        kind: job.kind,
-        attempt: job.attempts,
-        maxAttempts: job.max_attempts,
-        lastAttempt: job.attempts >= job.max_attempts,
-        now: this.#opts.clock.now(),
-      });
-      await completeJob(this.#db, job, this.id, this.#opts.clock.now());
-    } catch (err) {
-      const now = this.#opts.clock.now();
-      const message = err instanceof Error ? err.message : String(err);
-      if (err instanceof RetryLater) {
-        await failJob(this.#db, { ...job, attempts: Math.min(job.attempts, job.max_attempts - 1) }, this.id, now, message, err.retryAt);
-        log.debug({ job: job.id, kind: job.kind, retryAt: err.retryAt }, 'job deferred');
-      } else {
-        const forced = err instanceof PermanentFailure ? { ...job, attempts: job.max_attempts } : job;
-        const outcome = await failJob(this.#db, forced, this.id, now, message);
-        log[outcome === 'dead' ? 'error' : 'warn']({ err, job: job.id, kind: job.kind, attempt: job.attempts, outcome }, 'job failed');
-      }
+      const byKind = new Map<string, JobsTable[]>();
+      for (const job of claimed) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+      const done: string[] = [];
+      await Promise.all(
+        [...byKind].map(async ([kind, jobs]) => {
+          const outcomes = await this.#runKind(kind, jobs);
+          await Promise.all(
+            jobs.map(async (job, i) => {
+              const outcome = outcomes[i] ?? { ok: false, error: new Error('no outcome') };
+              if (outcome.ok) done.push(job.id);
+              else {
+                await this.#fail(job, outcome.error);
+                held.delete(job.id);
+              }
+            }),
+          );
+        }),
+      );
+      await completeJobs(this.#db, done, this.id, this.#opts.clock.now());
+      return claimed.length;
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  async #runKind(kind: string, jobs: JobsTable[]): Promise<Outcome[]> {
+    const definition = this.#jobs.get(kind);
+    const outcomes: Outcome[] = new Array(jobs.length);
+    const items: BatchItem<unknown>[] = [];
+    const at: number[] = [];
+    jobs.forEach((job, i) => {
+      if (!definition) {
+        outcomes[i] = { ok: false, error: new PermanentFailure(`no handler for job kind ${kind}`) };
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(job.payload);
+      } catch (err) {
+        outcomes[i] = { ok: false, error: new PermanentFailure(`payload of ${kind} is not JSON: ${String(err)}`) };
+        return;
+      }
+      const problems = definition.check(payload);
+      if (problems.length > 0) {
+        outcomes[i] = { ok: false, error: new PermanentFailure(`payload of ${kind} does not match its schema: ${problems.join('; ')}`) };
+        return;
+      }
+      items.push({
+        payload,
+        job: {
+          id: job.id,
+          kind: job.kind,
+          attempt: job.attempts,
+          maxAttempts: job.max_attempts,
+          lastAttempt: job.attempts >= job.max_attempts,
+          now: this.#opts.clock.now(),
+        },
+      });
+      at.push(i);
+    });
+    if (definition && items.length > 0) {
+      const ran = await definition.runMany(this.#opts.context, items);
+      ran.forEach((outcome, k) => (outcomes[at[k] as number] = outcome));
+    }
+    return outcomes;
+  }
+
+  async #fail(job: JobsTable, err: unknown): Promise<void> {
+    const log = this.#opts.log;
+    const now = this.#opts.clock.now();
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof RetryLater) {
+      await failJob(this.#db, { ...job, attempts: Math.min(job.attempts, job.max_attempts - 1) }, this.id, now, message, err.retryAt);
+      log.debug({ job: job.id, kind: job.kind, retryAt: err.retryAt }, 'job deferred');
+      return;
+    }
+    const forced = err instanceof PermanentFailure ? { ...job, attempts: job.max_attempts } : job;
+    const outcome = await failJob(this.#db, forced, this.id, now, message);
+    log[outcome === 'dead' ? 'error' : 'warn']({ err, job: job.id, kind: job.kind, attempt: job.attempts, outcome }, 'job failed');
   }
 }

@@ -63,18 +63,27 @@ export async function recordEventDefinition(
     row = await read();
     if (!row) throw new Error(`event definition ${name} conflicted on insert but cannot be read`);
   }
-  const known = fromJson<string[]>(row.property_keys, []);
-  const added = keys.filter((k) => !known.includes(k));
-  await trx
-    .updateTable('event_definitions')
-    .set({
-      last_seen_at: at,
-      event_count: sql`event_count + ${count}`,
-      ...(added.length > 0 ? { property_keys: toJson([...known, ...added]) } : {}),
-    })
-    .where('shop_id', '=', shopId)
-    .where('name', '=', name)
-    .execute();
+  // The keys change only when an event brings a property name not seen before on this type. That write is
+  // conditional on the keys read (compare-and-set): two transactions adding different keys at once on
+  // PostgreSQL would otherwise keep only one of them.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const known = fromJson<string[]>(row.property_keys, []);
+    const added = keys.filter((k) => !known.includes(k));
+    const update = trx
+      .updateTable('event_definitions')
+      .set({
+        last_seen_at: at,
+        event_count: sql`event_count + ${count}`,
+        ...(added.length > 0 ? { property_keys: toJson([...known, ...added]) } : {}),
+      })
+      .where('shop_id', '=', shopId)
+      .where('name', '=', name);
+    const r = await (added.length > 0 ? update.where('property_keys', '=', row.property_keys) : update).executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) return;
+    row = await read();
+    if (!row) throw new Error(`event definition ${name} vanished while being counted`);
+  }
+  throw new Error(`event definition ${name}: keys kept changing under five attempts to add to them`);
 }
 
 export async function listEventDefinitions(db: Kysely<SmsSchema>, shopId: string): Promise<EventDefinitionView[]> {

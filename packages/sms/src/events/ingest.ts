@@ -1,16 +1,15 @@
 import { seedEventName, type CustomEventBody } from '@rapport/contract';
-import { Invalid, retryTransaction, toJson, trimToNull, sortableId } from '@rapport/kit';
+import { Invalid, insertRows, retryTransaction, trimToNull } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsContext } from '../context.js';
-import type { SmsSchema } from '../db/schema.js';
-import { IdempotencyMismatchError } from '../errors.js';
-import { replayIdempotent, requestHash, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
+import type { EventsTable, IdempotencyKeysTable, SmsSchema } from '../db/schema.js';
+import type { IdempotencyMismatchError } from '../errors.js';
+import { requestHash, type StoredResponse } from '../idempotency/store.js';
+import { PROCESS_EVENTS } from '../jobs.js';
 import { normalizePhone } from '../phone/normalize.js';
-import { findConfirmedByEmail, findSubscriber, findSubscriberByPhone } from '../subscribers/find.js';
-import { PROCESS_EVENT } from '../jobs.js';
 import { IngestBatcher, type IngestBatcherOptions, type Settled } from './batcher.js';
-import { EventDefinitionTally } from './definitions.js';
-import { parseOccurredAt } from './occurred-at.js';
+import { lookUpBatch } from './ingest-lookups.js';
+import { planIngest } from './ingest-plan.js';
 
 const MAX_PROPERTIES = 100;
 /**
@@ -47,18 +46,21 @@ export interface EventIngestOptions extends IngestBatcherOptions {
   afterEventInsert?: (request: IngestRequest) => void | Promise<void>;
 }
 
-type ItemResult = { response: StoredResponse<IngestResponse>; created: boolean } | { refused: IdempotencyMismatchError };
+export type ItemResult = { response: StoredResponse<IngestResponse>; created: boolean } | { refused: IdempotencyMismatchError };
 
 /**
- * POST /api/v2/events. The event row, its definition and its `events.process` job commit before the 202,
- * so an accepted event survives a crash. Replays are recognised by `external_id` (unique per shop) and by
- * `Idempotency-Key`; either returns the original id and writes nothing new. An event for nobody we know is
- * still stored (subscriber_id null) and still defines its type.
+ * POST /api/v2/events. The event row and its definition commit before the 202, so an accepted event
+ * survives a crash; an event of a known subscriber is also queued for processing (`events.process`, one
+ * coalesced job per shop) in the same commit. Replays are recognised by `external_id` (unique per shop) and
+ * by `Idempotency-Key`; either returns the original id and writes nothing new. An event for nobody we know
+ * is still stored (subscriber_id null, nothing to process) and still defines its type.
  *
  * Requests are group-committed (see IngestBatcher): one instance per process and database, so every
- * request of this process shares its batches. Within a batch each request still runs the same steps in
- * arrival order and reads the batch's earlier writes, so a duplicate external_id or Idempotency-Key in
- * the same batch is a replay exactly as it would be one transaction later.
+ * request of this process shares its batches. A batch costs a handful of statements whatever its size —
+ * one look-up per kind of key (idempotency keys, external ids, subscriber ids, phones, emails), one
+ * multi-row insert, one write per event definition, one job per shop — and the decisions between them
+ * are made in arrival order by `planIngest` (pure), so a duplicate external_id or Idempotency-Key in the
+ * same batch is a replay exactly as it would be one transaction later.
  */
 export class EventIngest {
   readonly #ctx: SmsContext;
@@ -87,90 +89,62 @@ export class EventIngest {
   }
 
   /**
-   * One request, one transaction; a lost unique-index race runs again and finds the winner's rows. On
-   * PostgreSQL a concurrent batch holding this request's external_id while waiting for a key this request
-   * holds is a deadlock; PostgreSQL aborts one side, and if it is this one it runs again too.
+   * One request, one transaction; a lost unique-index race (or a PostgreSQL deadlock between two batches)
+   * runs again and finds the winner's rows.
    */
   async #runOne(request: IngestRequest): Promise<StoredResponse<IngestResponse>> {
-    const result = await retryTransaction(() =>
-      this.#ctx.db.transaction().execute(async (trx) => {
-        const now = this.#ctx.clock.now();
-        const definitions = new EventDefinitionTally();
-        const r = await this.#ingestOne(trx, now, request, definitions);
-        if ('refused' in r) throw r.refused;
-        await definitions.write(trx, now);
-        return r;
-      }),
-    );
-    if (result.created) this.#ctx.wake();
+    const applied = await retryTransaction(() => this.#ctx.db.transaction().execute((trx) => this.#apply(trx, [request])));
+    if (applied.created) this.#ctx.wake();
+    const [result] = applied.results;
+    if (!result) throw new Error('ingest produced no result');
+    if ('refused' in result) throw result.refused;
     return result.response;
   }
 
-  /** Many requests, one transaction: rejects (and rolls back) if any request throws. */
+  /** Many requests, one transaction: rejects (and rolls back) if anything throws. */
   async #runBatch(requests: readonly IngestRequest[]): Promise<Settled<StoredResponse<IngestResponse>>[]> {
-    const results = await this.#ctx.db.transaction().execute(async (trx) => {
-      const now = this.#ctx.clock.now();
-      const definitions = new EventDefinitionTally();
-      const out: ItemResult[] = [];
-      for (const request of requests) out.push(await this.#ingestOne(trx, now, request, definitions));
-      await definitions.write(trx, now);
-      return out;
-    });
-    if (results.some((r) => 'created' in r && r.created)) this.#ctx.wake();
+    const { results, created } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
+    if (created) this.#ctx.wake();
     return results.map((r) => ('refused' in r ? { ok: false, error: r.refused } : { ok: true, value: r.response }));
   }
 
-  /** One request's steps inside the caller's transaction; its definition is tallied for the caller to write. */
-  async #ingestOne(trx: Kysely<SmsSchema>, now: Date, request: IngestRequest, definitions: EventDefinitionTally): Promise<ItemResult> {
-    const { shopId, body, idempotencyKey, hash, externalId, phone, email, keys, type } = request;
-    if (idempotencyKey) {
-      let replay: StoredResponse<IngestResponse> | null;
-      try {
-        replay = await replayIdempotent<IngestResponse>(trx, { shopId, scope: SCOPE, key: idempotencyKey, hash });
-      } catch (err) {
-        // The key's first use had another body (422). Decided by a read before this request wrote anything,
-        // so in a batch it fails this request alone and the others still commit.
-        if (err instanceof IdempotencyMismatchError) return { refused: err };
-        throw err;
-      }
-      if (replay) return { response: replay, created: false };
-    }
-    let response: StoredResponse<IngestResponse>;
-    let created = false;
-    const existing = externalId
-      ? await trx.selectFrom('events').select('id').where('shop_id', '=', shopId).where('external_id', '=', externalId).executeTakeFirst()
-      : undefined;
-    if (existing) {
-      response = { statusCode: 202, body: { event_ids: [existing.id] } };
-    } else {
-      const subscriberId = await resolveSubscriber(trx, shopId, { subscriberId: body.subscriber_id, phone, email });
-      const id = sortableId('ev', now);
-      await trx
-        .insertInto('events')
-        .values({
-          id,
-          shop_id: shopId,
-          type,
-          subscriber_id: subscriberId,
-          phone,
-          email,
-          properties: toJson(body.properties ?? {}),
-          occurred_at: parseOccurredAt(body.occurred_at, now),
-          external_id: externalId,
-          processed_at: null,
-          created_at: now.toISOString(),
-        })
-        .execute();
-      await this.#afterEventInsert?.(request);
-      definitions.add(shopId, type, keys);
-      await queueProcessing(trx, now, id);
-      response = { statusCode: 202, body: { event_ids: [id] } };
-      created = true;
-    }
-    if (idempotencyKey) await saveIdempotent(trx, now, { shopId, scope: SCOPE, key: idempotencyKey, hash, response });
-    return { response, created };
+  /** The batch's look-ups, decisions and writes, inside the caller's transaction. */
+  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; created: boolean }> {
+    const now = this.#ctx.clock.now();
+    const known = await lookUpBatch(trx, requests);
+    const plan = planIngest(requests, known, now);
+    await insertRows(trx, this.#ctx.database.dialect, 'events', EVENT_COLUMNS, plan.events);
+    if (this.#afterEventInsert) for (const request of plan.inserted) await this.#afterEventInsert(request);
+    if (plan.idempotency.length > 0)
+      await insertRows(trx, this.#ctx.database.dialect, 'idempotency_keys', IDEMPOTENCY_COLUMNS, plan.idempotency);
+    await plan.definitions.write(trx, now);
+    for (const shopId of plan.shopsToProcess) await queueProcessing(trx, now, shopId);
+    return { results: plan.results, created: plan.events.length > 0 };
   }
 }
+
+const EVENT_COLUMNS = [
+  'id',
+  'shop_id',
+  'type',
+  'subscriber_id',
+  'phone',
+  'email',
+  'properties',
+  'occurred_at',
+  'external_id',
+  'processed_at',
+  'created_at',
+] as const satisfies readonly (keyof EventsTable)[];
+const IDEMPOTENCY_COLUMNS = [
+  'shop_id',
+  'scope',
+  'key',
+  'request_hash',
+  'status_code',
+  'response_body',
+  'created_at',
+] as const satisfies readonly (keyof IdempotencyKeysTable)[];
 
 const SCOPE = 'events';
 
@@ -191,32 +165,14 @@ export function prepareIngest(shopId: string, body: CustomEventBody, idempotency
     phone,
     email: body.email?.trim().toLowerCase() || null,
     externalId: trimToNull(body.external_id),
-    hash: requestHash(body),
+    // Only an Idempotency-Key needs the body's fingerprint (a reused key must carry the same body).
+    hash: idempotencyKey ? requestHash(body) : '',
   };
 }
 
-/** The `events.process` job, committed with the event. */
-async function queueProcessing(trx: Kysely<SmsSchema>, now: Date, eventId: string): Promise<void> {
-  await PROCESS_EVENT.enqueue(trx, now, { eventId }, { dedupeKey: `event:${eventId}` });
+/** The shop's `events.process` job (one, coalesced), committed with the events it will process. */
+async function queueProcessing(trx: Kysely<SmsSchema>, now: Date, shopId: string): Promise<void> {
+  await PROCESS_EVENTS.enqueue(trx, now, { shopId }, { dedupeKey: processEventsKey(shopId), coalesce: true });
 }
 
-/** Identity resolution, Postscript's order: subscriber_id, then phone (unique per shop), then email (most recent confirmed). */
-async function resolveSubscriber(
-  trx: Kysely<SmsSchema>,
-  shopId: string,
-  ids: { subscriberId: string | undefined; phone: string | null; email: string | null },
-): Promise<string | null> {
-  if (ids.subscriberId) {
-    const s = await findSubscriber(trx, shopId, ids.subscriberId);
-    if (s) return s.id;
-  }
-  if (ids.phone) {
-    const s = await findSubscriberByPhone(trx, shopId, ids.phone);
-    if (s) return s.id;
-  }
-  if (ids.email) {
-    const s = await findConfirmedByEmail(trx, shopId, ids.email);
-    if (s) return s.id;
-  }
-  return null;
-}
+export const processEventsKey = (shopId: string): string => `events.process:${shopId}`;

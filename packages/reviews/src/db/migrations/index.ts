@@ -1,4 +1,4 @@
-import { jobsMigration, type Migrations } from '@rapport/kit';
+import { jobsCoalesceMigration, jobsMigration, type Migrations } from '@rapport/kit';
 import { initialMigration } from './0001_initial.js';
 import { sealedPostscriptKeyMigration } from './0002_sealed_postscript_key.js';
 import { storeApiKeysMigration } from './0003_store_api_keys.js';
@@ -13,4 +13,5 @@ export const reviewsMigrations: Migrations = {
   '0003_store_api_keys': storeApiKeysMigration,
   '0004_activities': activitiesMigration,
   '0005_postscript_event_names': postscriptEventNamesMigration,
+  '0006_jobs_coalesce': jobsCoalesceMigration,
 };
