@@ -146,7 +146,6 @@ const IDEMPOTENCY_COLUMNS = [
   'created_at',
 ] as const satisfies readonly (keyof IdempotencyKeysTable)[];
 
-const SCOPE = 'events';
 
 /** Validation and normalisation, before any database work (pure). */
 export function prepareIngest(shopId: string, body: CustomEventBody, idempotencyKey: string | undefined): IngestRequest {
