@@ -1,116 +1,131 @@
-// `npm run bench`: events/s accepted by POST /api/v2/events (single events, 64 keep-alive
-// connections) beside a floor measured in the same run — a bare Fastify route doing one
-// insert per request — so the figure reads as "how close to the hardware's floor", whatever machine.
-//   npm run bench                 10 s per server, SQLite
-//   npm run bench -- --seconds 30
-//   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/test   the same on PostgreSQL
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// `npm run bench`: every figure of docs/performance.md, each beside its floor or peer measured in the same
+// run on this machine, printed as markdown and written to bench/results/latest-<storage>.json.
+//   npm run bench                                   everything, SQLite
+//   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/test     the same on PostgreSQL
+//   npm run bench -- --only ingest,drain            some scenarios: ingest, lag, fire, drain, rss, queue (PostgreSQL)
+//   npm run bench -- --runs 5 --seconds 20          more or longer paired ingest runs
+//   BENCH_CPU_PROF=/tmp/prof npm run bench -- --only ingest   CPU profiles of every bench server
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import { drainRun } from './scenarios/drain.js';
+import { fireRun } from './scenarios/fire.js';
+import { ingestReport, ingestRun } from './scenarios/ingest.js';
+import { lagRun } from './scenarios/lag.js';
+import { queueRun } from './scenarios/queue.js';
+import { rssRun } from './scenarios/rss.js';
+import { dropBenchSchemas } from './lib/storage.js';
 
 const { values } = parseArgs({
   options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
     'database-url': { type: 'string' },
+    'lag-seconds': { type: 'string', default: '60' },
+    'fire-seconds': { type: 'string', default: '20' },
+    'fire-rate': { type: 'string', default: '500' },
+    'drain-texts': { type: 'string', default: '100000' },
+    workers: { type: 'string' },
+    'queue-jobs': { type: 'string', default: '20000' },
   },
 });
 const databaseUrl = values['database-url'];
-const schemaPrefix = `bench_${process.pid}_`;
 const storage = databaseUrl ? 'PostgreSQL' : 'SQLite';
+const all = ['ingest', 'lag', 'fire', 'drain', 'rss', ...(databaseUrl ? ['queue'] : [])];
+const only = values.only ? values.only.split(',') : all;
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const out: string[] = [`## npm run bench on ${storage} (${new Date().toISOString().slice(0, 10)})`, ''];
+const results: Record<string, unknown> = { at: new Date().toISOString(), storage };
+const print = (lines: string[]) => {
+  for (const l of lines) console.log(l);
+  out.push(...lines);
+};
 
-async function serve(kind: 'events' | 'floor'): Promise<{ child: ChildProcess; port: number; privateKey?: string }> {
-  const env = { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl, BENCH_SCHEMA_PREFIX: schemaPrefix } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', kind], { stdio: ['ignore', 'pipe', 'inherit'], env });
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server "${kind}" exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', resolve);
-  });
-  return { child, ...(JSON.parse(line) as { port: number; privateKey?: string }) };
-}
-
-async function load(port: number, privateKey?: string): Promise<autocannon.Result> {
-  let n = 0;
-  const run = Date.now().toString(36);
-  return autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v2/events',
-        headers: { 'content-type': 'application/json', ...(privateKey ? { authorization: `Bearer ${privateKey}` } : {}) },
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({
-            type: 'Review Created',
-            phone: '+12125550100',
-            external_id: `bench-${run}-${n++}`,
-            properties: { Rating: 5, 'Review Title': 'Great', 'Product Name': 'Linen Shirt' },
-          }),
-        }),
-      },
-    ],
-  });
-}
-
-function summary(r: autocannon.Result) {
-  return {
-    requests_per_s: Math.round(r.requests.average),
-    p50_ms: r.latency.p50,
-    p99_ms: r.latency.p99,
-    non_2xx: r.non2xx,
-    errors: r.errors,
-    total: r.requests.total,
-  };
-}
-
-const results: Record<string, ReturnType<typeof summary>> = {};
-for (const kind of ['floor', 'events'] as const) {
-  const server = await serve(kind);
-  try {
-    await load(server.port, server.privateKey).then(() => undefined); // warm-up pass is discarded
-    results[kind] = summary(await load(server.port, server.privateKey));
-  } finally {
-    server.child.kill('SIGTERM');
+try {
+  if (only.includes('ingest')) {
+    const runs = [];
+    for (let i = 0; i < Number(values.runs); i++) runs.push(await ingestRun({ databaseUrl, seconds, connections }));
+    const report = ingestReport(runs, storage, seconds, connections);
+    print([...report.lines, '']);
+    results['ingest'] = report.summary;
   }
+  if (only.includes('lag')) {
+    const lagSeconds = Number(values['lag-seconds']);
+    const r = await lagRun({ databaseUrl, seconds: lagSeconds, connections });
+    const series = r.samples.filter((_, i) => i % Math.max(1, Math.floor(r.samples.length / 20)) === 0);
+    print([
+      `### Backlog of unprocessed events under ${lagSeconds} s of ingest (${r.load.requestsPerS} events/s), then after`,
+      '',
+      `Peak backlog ${r.peakBacklog} events; drained ${Number.isNaN(r.drainedAfterS) ? 'NOT within 60 s' : `${r.drainedAfterS} s`} after the load ended (goal ≤ 5 s).`,
+      '',
+      `Backlog over time (s: events): ${series.map((s) => `${s.t}: ${s.unprocessed}`).join(', ')}`,
+      '',
+    ]);
+    results['lag'] = r;
+  }
+  if (only.includes('fire')) {
+    const rate = Number(values['fire-rate']);
+    const r = await fireRun({ databaseUrl, seconds: Number(values['fire-seconds']), rate });
+    print([
+      `### Trigger fire → text accepted by the dev carrier, ${rate} fires/s for ${values['fire-seconds']} s (immediate legacy automation)`,
+      '',
+      '| fires | texts | p50 ms | p99 ms | max ms | HTTP p50 / p99 ms | non-2xx |',
+      '| ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+      `| ${r.fires} | ${r.texts} | ${r.p50} | ${r.p99} | ${r.max} | ${r.http.p50} / ${r.http.p99} | ${r.http.non2xx} |`,
+      '',
+      'Goal on SQLite: p99 ≤ 50 ms.',
+      '',
+    ]);
+    results['fire'] = r;
+  }
+  if (only.includes('drain')) {
+    const workers = (values.workers ?? (databaseUrl ? '1,2,4' : '1')).split(',').map(Number);
+    const rows = [];
+    for (const w of workers) rows.push(await drainRun({ databaseUrl, texts: Number(values['drain-texts']), workers: w }));
+    print([
+      `### ${values['drain-texts']} texts coming due at once, drained through the dev carrier`,
+      '',
+      '| worker processes | texts/s | seconds | sent | carrier rows |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.workers} | ${r.perSecond} | ${r.seconds.toFixed(1)} | ${r.sent} | ${r.carrierRows} |`),
+      '',
+      databaseUrl ? 'Goal: a gain from 1 to 2 workers (two shared cores).' : 'Goal on SQLite: ≥ 10,000 texts/s.',
+      '',
+    ]);
+    results['drain'] = rows;
+  }
+  if (only.includes('rss')) {
+    const r = await rssRun({ databaseUrl, seconds, connections });
+    print([
+      `### Memory of \`rapport start\` under ${seconds} s of ingest (${r.load.requestsPerS} events/s)`,
+      '',
+      `Idle ${r.idleMb} MB; peak RSS ${r.peakMb} MB (VmHWM; sampled peak ${r.peakSampledMb} MB). Goal ≤ 250 MB.`,
+      '',
+    ]);
+    results['rss'] = r;
+  }
+  if (only.includes('queue') && databaseUrl) {
+    const jobs = Number(values['queue-jobs']);
+    const r = await queueRun({ databaseUrl, jobs });
+    print([
+      `### The job queue beside graphile-worker 0.17 on the same PostgreSQL, ${jobs} no-op jobs, enqueue → complete`,
+      '',
+      '| | Rapport jobs/s | graphile-worker jobs/s | ratio |',
+      '| --- | ---: | ---: | ---: |',
+      `| unbatched (8 producers, 1 job a statement) | ${r.rapport.unbatched} | ${r.graphile.unbatched} | ${(r.rapport.unbatched / r.graphile.unbatched).toFixed(2)}× |`,
+      `| batched (500 jobs a statement) | ${r.rapport.batched} | ${r.graphile.batched} | ${(r.rapport.batched / r.graphile.batched).toFixed(2)}× |`,
+      '',
+      'Goal: Rapport ≥ 0.6× graphile-worker.',
+      '',
+    ]);
+    results['queue'] = r;
+  }
+} finally {
+  if (databaseUrl) await dropBenchSchemas(databaseUrl);
 }
 
-const floor = results['floor']!;
-const events = results['events']!;
-const ratio = events.requests_per_s / floor.requests_per_s;
-console.log(
-  `\nPOST /api/v2/events on ${storage}, single events, ${connections} keep-alive connections, ${seconds} s (after an equal warm-up)\n`,
-);
-console.log('| server | events/s | p50 ms | p99 ms | non-2xx | errors |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-console.log(
-  `| floor: bare Fastify + 1 ${storage} insert | ${floor.requests_per_s} | ${floor.p50_ms} | ${floor.p99_ms} | ${floor.non_2xx} | ${floor.errors} |`,
-);
-console.log(
-  `| Rapport SMS platform | ${events.requests_per_s} | ${events.p50_ms} | ${events.p99_ms} | ${events.non_2xx} | ${events.errors} |`,
-);
-console.log(`\nRapport reaches ${(ratio * 100).toFixed(0)} % of the floor.`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(
-  'bench/results/latest.json',
-  JSON.stringify({ at: new Date().toISOString(), storage, seconds, connections, results, ratio }, null, 2),
-);
-if (databaseUrl) await dropBenchSchemas(databaseUrl);
-
-async function dropBenchSchemas(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ nspname: string }>('select nspname from pg_namespace where starts_with(nspname, $1)', [
-    schemaPrefix,
-  ]);
-  for (const r of rows) await client.query(`drop schema "${r.nspname}" cascade`);
-  await client.query(`drop table if exists "${schemaPrefix}floor_events"`);
-  await client.end();
-}
+writeFileSync(`bench/results/latest-${storage.toLowerCase()}.json`, JSON.stringify(results, null, 2));
+writeFileSync(`bench/results/latest-${storage.toLowerCase()}.md`, `${out.join('\n')}\n`);

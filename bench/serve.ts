@@ -1,23 +1,28 @@
-// A server for one benchmark, in its own process so the load generator does not share its event
-// loop. Prints one JSON line {port, privateKey?} on stdout once listening.
-//   node --import tsx bench/serve.ts events   the real POST /api/v2/events (SMS platform, worker running)
+// A server for one benchmark, in its own process so the load generator does not share its event loop.
+// Prints one JSON line once listening ({port, …}).
 //   node --import tsx bench/serve.ts floor    a bare Fastify route doing one insert per request
-// With BENCH_DATABASE_URL (and BENCH_SCHEMA_PREFIX) both run on PostgreSQL instead of SQLite.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   node --import tsx bench/serve.ts events   the real POST /api/v2/events (SMS platform, worker running),
+//                                             with a subscribed phone the events resolve to
+//   node --import tsx bench/serve.ts fire     the real POST /v1/triggers/{id}/subscribers/{id} with an enabled
+//                                             legacy automation that texts at once, 100 subscribers
+// BENCH_DATA_DIR is the SQLite directory; with BENCH_DATABASE_URL (and BENCH_SCHEMA_PREFIX) PostgreSQL.
+// The clock is a dev clock started at noon in New York and flowing, so no text is held for quiet hours.
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
-import { loadConfig, silentLogger, systemClock } from '@rapport/kit';
-import { createShop, createSmsService, openSmsDatabase } from '@rapport/sms';
+import { DevClock, loadConfig, silentLogger } from '@rapport/kit';
+import { createShop, createSmsService, openSmsDatabase, type SmsDatabase, type SmsService } from '@rapport/sms';
+import { NOON_IN_NEW_YORK } from './lib/clock.js';
 
 const kind = process.argv[2];
 const databaseUrl = process.env['BENCH_DATABASE_URL'] || undefined;
-const schemaPrefix = process.env['BENCH_SCHEMA_PREFIX'] || 'bench_';
+const schemaPrefix = process.env['BENCH_SCHEMA_PREFIX'] || `bench_${process.pid}_`;
+const dir = process.env['BENCH_DATA_DIR'] as string;
 // Exit cleanly on SIGINT/SIGTERM so `node --cpu-prof` can write its profile.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
-const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
 
 /** One insert per request, committed on its own: the cheapest durable row the storage allows. */
 async function floorInsert(): Promise<(externalId: string | null, body: string) => Promise<string>> {
@@ -44,8 +49,33 @@ async function floorInsert(): Promise<(externalId: string | null, body: string) 
   return async (externalId, body) => String(insert.run(externalId, body, new Date().toISOString()).lastInsertRowid);
 }
 
-function announce(port: number | undefined, privateKey?: string): void {
-  process.stdout.write(`${JSON.stringify({ port, ...(privateKey ? { privateKey } : {}) })}\n`);
+function announce(service: { server: Server }, extra: Record<string, unknown> = {}): void {
+  const addr = service.server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, pid: process.pid, ...extra })}\n`);
+}
+
+/** The SMS platform as `rapport start` runs it, with the bench's read-only routes added before it is ready. */
+async function smsService(benchRoutes: (app: SmsService['app'], db: SmsDatabase['db']) => void) {
+  const database = await openSmsDatabase({ dataDir: dir, ...(databaseUrl ? { databaseUrl, schemaPrefix } : {}) });
+  const clock = new DevClock(NOON_IN_NEW_YORK);
+  const shop = await createShop(database, clock, { name: 'Bench Shop' });
+  const config = { ...loadConfig({}), dataDir: dir };
+  const service = await createSmsService({ database, clock, log: silentLogger, config });
+  benchRoutes(service.app, database.db);
+  const auth = { authorization: `Bearer ${shop.private_key}`, 'content-type': 'application/json' };
+  const call = async (method: 'POST' | 'GET', url: string, body?: unknown) => {
+    const r = await service.app.inject({ method, url, headers: auth, ...(body ? { payload: JSON.stringify(body) } : {}) });
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json() as Record<string, unknown>;
+  };
+  return { service, shop, call };
+}
+
+/** A subscriber through the real double opt-in: created, then "Y" from the phone. */
+async function subscribe(service: SmsService, call: (m: 'POST', u: string, b: unknown) => Promise<Record<string, unknown>>, phone: string) {
+  const sub = await call('POST', '/api/v2/subscribers', { phone_number: phone });
+  await service.app.inject({ method: 'POST', url: '/dev/carrier/inbound', payload: { from: phone, body: 'Y' } });
+  return sub['id'] as string;
 }
 
 if (kind === 'floor') {
@@ -56,18 +86,51 @@ if (kind === 'floor') {
     return reply.code(202).send({ event_ids: [await insert(body.external_id ?? null, JSON.stringify(body))] });
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  announce(typeof addr === 'object' && addr ? addr.port : 0);
+  announce(app);
 } else if (kind === 'events') {
-  const database = await openSmsDatabase({ dataDir: dir, ...(databaseUrl ? { databaseUrl, schemaPrefix } : {}) });
-  const shop = await createShop(database, systemClock, { name: 'Bench Shop' });
-  const config = { ...loadConfig({}), dataDir: dir };
-  const service = await createSmsService({ database, clock: systemClock, log: silentLogger, config });
+  const { service, shop, call } = await smsService((app, db) => {
+    // Unprocessed = ids in events.process jobs not yet done (a job per ingest batch: few rows to read).
+    const unprocessed = async () => {
+      const jobs = await sql<{ payload: string }>`select payload from jobs where kind = 'events.process' and state = 'pending'`.execute(db);
+      return jobs.rows.reduce((n, j) => n + (JSON.parse(j.payload) as { eventIds: string[] }).eventIds.length, 0);
+    };
+    app.get('/bench/stats', async () => {
+      const r = await sql<{ events: number }>`select count(*) as events from events`.execute(db);
+      return { events: Number(r.rows[0]?.events ?? 0), unprocessed: await unprocessed() };
+    });
+    app.get('/bench/unprocessed', async () => ({ unprocessed: await unprocessed() }));
+  });
+  const phone = '+12125550100';
+  await subscribe(service, call, phone);
   await service.app.listen({ host: '127.0.0.1', port: 0 });
   service.worker.start();
-  const addr = service.app.server.address();
-  announce(typeof addr === 'object' && addr ? addr.port : 0, shop.private_key);
+  announce(service.app, { privateKey: shop.private_key, phone });
+} else if (kind === 'fire') {
+  const { service, shop, call } = await smsService((app, db) => {
+    // Fire → text, per fire: when the fire was stored and when the dev carrier took its text (both from the clock).
+    app.get('/bench/latency', async () => {
+      const r = await sql<{ fired: string; delivered: string | null }>`select f.created_at as fired, d.created_at as delivered
+        from trigger_fires f left join outbox_messages o on o.fire_id = f.id left join dev_carrier_messages d on d.outbox_id = o.id`.execute(
+        db,
+      );
+      return {
+        fires: r.rows.length,
+        latenciesMs: r.rows.flatMap((x) => (x.delivered ? [Date.parse(x.delivered) - Date.parse(x.fired)] : [])),
+      };
+    });
+  });
+  const trigger = await call('POST', '/v1/triggers', { name: 'Bench Trigger', tags: ['code'] });
+  await call('POST', '/api/automations', {
+    trigger: 'Bench Trigger',
+    messages: [{ body: 'Your code is {code}. Reply STOP to opt out' }],
+    enabled: true,
+  });
+  service.worker.start();
+  const subscribers: string[] = [];
+  for (let i = 0; i < 100; i++) subscribers.push(await subscribe(service, call, `+1212555${String(1000 + i).padStart(4, '0')}`));
+  await service.app.listen({ host: '127.0.0.1', port: 0 });
+  announce(service.app, { privateKey: shop.private_key, triggerId: trigger['id'], subscribers });
 } else {
-  process.stderr.write('usage: bench/serve.ts events|floor\n');
+  process.stderr.write('usage: bench/serve.ts floor|events|fire\n');
   process.exit(2);
 }

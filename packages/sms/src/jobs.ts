@@ -1,8 +1,9 @@
-import { defineJob } from '@rapport/kit';
+import { defineBatchJob } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from './context.js';
 import { processEvents } from './events/process-job.js';
-import { runSendJob } from './messages/send-job.js';
+import { MAX_INGEST_BATCH } from './events/batcher.js';
+import { runSendBatch } from './messages/send-job.js';
 
 /**
  * Every durable job kind of the SMS platform, with its payload schema and handler. Enqueue through these
@@ -10,17 +11,19 @@ import { runSendJob } from './messages/send-job.js';
  * so this module can be imported from the modules it lists.
  */
 
-/** Sends one outbox row: exactly one text per row (messages/send-job.ts). */
-export const SEND_TEXT = defineJob('sms.send', Type.Object({ outboxId: Type.String() }), (ctx: SmsContext, p, job) =>
-  runSendJob(ctx, p, job),
+/** Sends outbox rows, every claimed one at once: exactly one text per row (messages/send-job.ts). */
+export const SEND_TEXT = defineBatchJob('sms.send', Type.Object({ outboxId: Type.String() }), (ctx: SmsContext, items) =>
+  runSendBatch(ctx, items),
 );
 
 /**
- * Processes a shop's stored events in order, in batches, after their commit (events/process-job.ts): one
- * coalesced job per shop, enqueued by every ingest batch that stored an event of a known subscriber.
+ * Processes stored events after their commit (events/process-job.ts): one job per shop per ingest batch,
+ * carrying the ids of that batch's events of known subscribers.
  */
-export const PROCESS_EVENTS = defineJob('events.process', Type.Object({ shopId: Type.String() }), (ctx: SmsContext, p) =>
-  processEvents(ctx, p),
+export const PROCESS_EVENTS = defineBatchJob(
+  'events.process',
+  Type.Object({ shopId: Type.String(), eventIds: Type.Array(Type.String(), { minItems: 1, maxItems: MAX_INGEST_BATCH }) }),
+  (ctx: SmsContext, items) => processEvents(ctx, items),
 );
 
 export const SMS_JOBS = [SEND_TEXT, PROCESS_EVENTS];

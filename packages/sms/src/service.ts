@@ -29,7 +29,7 @@ export interface SmsServiceOptions {
 
 /** The provider config asks for: the dev carrier (default) or Twilio. */
 export function providerFromConfig(database: SmsDatabase, clock: Clock, config: RapportConfig): SmsProvider {
-  if (config.smsProvider === 'dev') return createDevCarrier(database.db, clock, DEV_SENDER_NUMBER);
+  if (config.smsProvider === 'dev') return createDevCarrier(database, clock, DEV_SENDER_NUMBER);
   const { accountSid, authToken, from, messagingServiceSid, statusCallbackUrl } = config.twilio;
   if (!accountSid || !authToken) throw new Error('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
   return createTwilioProvider({

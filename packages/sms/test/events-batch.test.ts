@@ -33,7 +33,7 @@ function ingestWith(options: EventIngestOptions = {}) {
     clock: h.clock,
     log: silentLogger,
     config: h.config,
-    provider: createDevCarrier(h.database.db, h.clock, DEV_SENDER_NUMBER),
+    provider: createDevCarrier(h.database, h.clock, DEV_SENDER_NUMBER),
     senderNumber: DEV_SENDER_NUMBER,
     wake: () => wakes++,
   };
@@ -48,6 +48,15 @@ const eventsWith = (externalIds: string[]) =>
     .where('shop_id', '=', shop.shopId)
     .where('external_id', 'in', externalIds)
     .execute();
+
+/** The events.process jobs that carry any of these event ids, with their state. */
+async function processJobsFor(eventIds: string[]): Promise<{ state: string; eventIds: string[] }[]> {
+  const wanted = new Set(eventIds);
+  const jobs = await h.database.db.selectFrom('jobs').select(['state', 'payload']).where('kind', '=', 'events.process').execute();
+  return jobs
+    .map((j) => ({ state: j.state, eventIds: (JSON.parse(j.payload) as { eventIds: string[] }).eventIds }))
+    .filter((j) => j.eventIds.some((id) => wanted.has(id)));
+}
 
 const definition = (name: string) =>
   h.database.db.selectFrom('event_definitions').selectAll().where('shop_id', '=', shop.shopId).where('name', '=', name).executeTakeFirst();
@@ -77,28 +86,12 @@ describe('event ingest, group-committed', () => {
       subs.every((r) => r.subscriber_id === sub.id),
       'identity resolved for each',
     );
-    // All 200 wait for the shop's one events.process job, committed with them; it processes each once.
-    const unprocessed = await h.database.db
-      .selectFrom('events')
-      .select('id')
-      .where('id', 'in', ids)
-      .where('processed_at', 'is', null)
-      .execute();
-    assert.equal(unprocessed.length, 200);
-    const job = await h.database.db
-      .selectFrom('jobs')
-      .selectAll()
-      .where('dedupe_key', '=', `events.process:${shop.shopId}`)
-      .executeTakeFirst();
-    assert.equal(job?.state, 'pending');
+    // All 200 are queued in events.process jobs (one per batch, carrying their ids) committed with them.
+    const queued = await processJobsFor(ids);
+    assert.deepEqual(queued.flatMap((j) => j.eventIds).sort(), [...ids].sort(), 'each event queued exactly once');
+    assert.deepEqual(new Set(queued.map((j) => j.state)), new Set(['pending']));
     await h.runDue();
-    const processed = await h.database.db
-      .selectFrom('events')
-      .select('id')
-      .where('id', 'in', ids)
-      .where('processed_at', 'is not', null)
-      .execute();
-    assert.equal(processed.length, 200);
+    assert.deepEqual(new Set((await processJobsFor(ids)).map((j) => j.state)), new Set(['done']), 'processed');
     const def = await definition('Batch Many');
     assert.equal(def?.event_count, 200);
     assert.deepEqual(JSON.parse(def.property_keys).sort(), ['k0', 'k1', 'k2', 'n']);
@@ -113,10 +106,14 @@ describe('event ingest, group-committed', () => {
     assert.equal((await definition('Batch Dup'))?.event_count, 1);
   });
 
-  test('duplicates of one external_id inside ONE batch: one row, the same id returned to each, one wake per batch', async () => {
+  test('duplicates of one external_id inside ONE batch: one row, the same id returned to each, one job and one wake per batch', async () => {
+    const phone = nextPhone();
+    await h.subscribe(shop, phone);
     const { ingest, sizes, wakes } = ingestWith();
-    const first = ingest.ingest(shop.shopId, { type: 'Batch Same', external_id: 'same-0' }, undefined);
-    const dups = Array.from({ length: 5 }, () => ingest.ingest(shop.shopId, { type: 'Batch Same', external_id: 'same-1' }, undefined));
+    const first = ingest.ingest(shop.shopId, { type: 'Batch Same', phone, external_id: 'same-0' }, undefined);
+    const dups = Array.from({ length: 5 }, () =>
+      ingest.ingest(shop.shopId, { type: 'Batch Same', phone, external_id: 'same-1' }, undefined),
+    );
     await first;
     const responses = await Promise.all(dups);
     assert.deepEqual(sizes, [1, 5], 'the five duplicates shared one transaction');
@@ -125,6 +122,12 @@ describe('event ingest, group-committed', () => {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]?.id, responses[0]?.body.event_ids[0]);
     assert.equal((await definition('Batch Same'))?.event_count, 2);
+    const jobs = await processJobsFor([...(await eventsWith(['same-0'])).map((r) => r.id), rows[0]!.id]);
+    assert.deepEqual(
+      jobs.map((j) => j.eventIds.length),
+      [1, 1],
+      'a job for each batch, each carrying its one new event',
+    );
     assert.equal(wakes(), 2);
   });
 
@@ -178,16 +181,12 @@ describe('event ingest, group-committed', () => {
     assert.deepEqual(rows.map((r) => r.external_id).sort(), ['ok-1', 'ok-2'], "the failed item's insert was rolled back");
     const ids = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.body.event_ids : []));
     assert.deepEqual(rows.map((r) => r.id).sort(), [...ids].sort());
-    // Events of nobody we know have nothing to process: stored processed, with no job.
-    const stored = await h.database.db.selectFrom('events').select(['processed_at', 'created_at']).where('id', 'in', ids).execute();
-    assert.deepEqual(
-      stored.map((r) => r.processed_at),
-      stored.map((r) => r.created_at),
-    );
+    // Events of nobody we know have nothing to process: no job.
+    assert.deepEqual(await processJobsFor(ids), []);
     const def = await definition('Batch Boom');
     assert.equal(def?.event_count, 3, 'counted once per committed event: primer, ok-1, ok-2');
     assert.deepEqual(JSON.parse(def.property_keys), ['boom-primer', 'ok-1', 'ok-2']);
-    assert.equal(wakes(), 3, 'the primer, then ok-1 and ok-2 each in its own transaction');
+    assert.equal(wakes(), 0, 'events for nobody queue no work, so the worker is not woken');
   });
 
   test('another process committing the same external_id mid-batch: the batch is retried item by item and replays its row', async () => {
@@ -259,16 +258,7 @@ describe('event ingest, group-committed', () => {
     assert.equal(rows.length, 6, 'one row per external_id');
     const byExternal = new Map(rows.map((r) => [r.external_id, r.id]));
     sent.forEach((x, i) => assert.equal(responses[i]?.body.event_ids[0], byExternal.get(x), `request ${i} (${x}) got the stored id`));
-    const stored = await h.database.db
-      .selectFrom('events')
-      .select('processed_at')
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    assert.equal(stored.filter((r) => r.processed_at !== null).length, 6, 'nobody to process for: stored processed');
+    assert.deepEqual(await processJobsFor(rows.map((r) => r.id)), [], 'nobody to process for: no job');
     assert.equal((await definition('Batch Lanes'))?.event_count, 6, 'the definition counts stored events only');
     // Which batches lose a race depends on scheduling; whatever failed as a whole failed only on a lost race.
     const codes = batchErrors.map((e) => (e as { code?: unknown }).code);

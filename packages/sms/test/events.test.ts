@@ -50,18 +50,13 @@ describe('custom events', () => {
     assert.equal(row.type, 'Review Request Created');
     assert.equal(row.occurred_at, '2026-03-10T15:00:00.123Z');
     assert.deepEqual(JSON.parse(row.properties), reviewRequest().properties);
-    // The shop's events.process job (one, coalesced) was committed with it, and processes it once.
-    assert.equal(row.processed_at, null);
-    const job = await h.database.db
-      .selectFrom('jobs')
-      .selectAll()
-      .where('dedupe_key', '=', `events.process:${shop.shopId}`)
-      .executeTakeFirstOrThrow();
-    assert.equal(job.kind, 'events.process');
+    // An events.process job carrying its id was committed with it, and processes it once.
+    const job = await h.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'events.process').executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(job.payload), { shopId: shop.shopId, eventIds: [row.id] });
     assert.equal(job.state, 'pending');
     await h.runDue();
-    const processed = await h.database.db.selectFrom('events').select('processed_at').where('id', '=', row.id).executeTakeFirstOrThrow();
-    assert.equal(processed.processed_at, h.clock.now().toISOString());
+    const done = await h.database.db.selectFrom('jobs').select('state').where('id', '=', job.id).executeTakeFirstOrThrow();
+    assert.equal(done.state, 'done');
 
     const listed = await h.request('GET', `/api/v2/events?subscriber_id=${sub.id}`, { shop });
     assert.equal(listed.status, 200);
@@ -248,5 +243,38 @@ describe('custom events', () => {
     const bad = await h.request('POST', '/api/v2/events', { body: { nope: 1 }, headers: { authorization: 'Bearer pk_public' } });
     assert.equal(bad.status, 401);
     assert.match(bad.body.errors[0].msg, /public key/);
+  });
+
+  test('the batch extension: many events in one request, ids in order; one bad event refuses them all, naming it', async () => {
+    const phone = nextPhone();
+    const sub = await h.subscribe(shop, phone);
+    const body = {
+      events: [0, 1, 2].map((i) => ({ type: 'Review Created', phone, external_id: `batch-x-${i}`, properties: { Rating: i + 3 } })),
+    };
+    const r = await h.request('POST', '/api/v2/events/batch', { shop, body });
+    assert.equal(r.status, 202);
+    assert.equal(r.body.event_ids.length, 3);
+    const rows = await h.database.db.selectFrom('events').selectAll().where('id', 'in', r.body.event_ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    r.body.event_ids.forEach((id: string, i: number) => {
+      assert.equal(byId.get(id)?.external_id, `batch-x-${i}`);
+      assert.equal(byId.get(id)?.subscriber_id, sub.id);
+    });
+    const again = await h.request('POST', '/api/v2/events/batch', { shop, body });
+    assert.deepEqual(again.body.event_ids, r.body.event_ids, 'a retried batch replays by external_id');
+    const before = (await eventRows()).length;
+    const bad = await h.request('POST', '/api/v2/events/batch', {
+      shop,
+      body: { events: [{ type: 'Review Created' }, { type: 'Review Created', phone: 'call me' }] },
+    });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.errors[0].loc, ['body', 'events', 1, 'phone']);
+    assert.equal((await eventRows()).length, before, 'nothing of a refused batch is stored');
+    const tooMany = await h.request('POST', '/api/v2/events/batch', {
+      shop,
+      body: { events: Array.from({ length: 101 }, () => ({ type: 'x' })) },
+    });
+    assert.equal(tooMany.status, 400);
+    assert.deepEqual(tooMany.body.errors[0].loc, ['body', 'events']);
   });
 });

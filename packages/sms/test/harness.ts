@@ -60,7 +60,7 @@ export async function startHarness(
   const database = await openSmsDatabase(storage);
   const clock = new DevClock(START, { frozen: true });
   const config: RapportConfig = { ...loadConfig({}), dev: true, smsProvider: 'dev', secretKey: 'test-secret', ...opts.config };
-  const provider = opts.provider ? opts.provider(database, clock) : createDevCarrier(database.db, clock, DEV_SENDER_NUMBER);
+  const provider = opts.provider ? opts.provider(database, clock) : createDevCarrier(database, clock, DEV_SENDER_NUMBER);
   const service = await createSmsService({ database, clock, log: silentLogger, config, devClock: clock, provider });
   let shopCounter = 0;
 

@@ -48,7 +48,7 @@ let board: Switchboard;
 before(async () => {
   h = await startHarness({
     provider: (database, clock) => {
-      board = new Switchboard(createDevCarrier(database.db, clock, DEV_SENDER_NUMBER));
+      board = new Switchboard(createDevCarrier(database, clock, DEV_SENDER_NUMBER));
       return board;
     },
   });

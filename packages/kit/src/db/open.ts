@@ -113,14 +113,14 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 2000) {
 }
 
 /**
- * RAPPORT_SQL_STATS=<file>: a statement counter for profiling (count and time of every SQL text, written
+ * RAPPORT_SQL_STATS=<file> (`%p` becomes the pid): a statement counter for profiling (count and time of every SQL text, written
  * as JSON when the process exits). Off unless asked for: it wraps every statement.
  */
 function statementStats(file: string) {
   const totals = new Map<string, { count: number; ms: number }>();
   process.once('exit', () => {
     const rows = [...totals].map(([sql, t]) => ({ sql, ...t })).sort((a, b) => b.ms - a.ms);
-    writeFileSync(file, JSON.stringify(rows, null, 1));
+    writeFileSync(file.replace('%p', String(process.pid)), JSON.stringify(rows, null, 1));
   });
   return {
     wrap(sql: string, statement: SqliteDatabase.Statement): SqliteDatabase.Statement {

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { sortableId } from '../ids.js';
-import type { JobsSchema } from './schema.js';
+import type { JobsSchema, JobsTable } from './schema.js';
+import { insertRows } from '../db/bulk.js';
+import type { Dialect } from '../db/open.js';
 
 export interface EnqueueOptions {
   /** Defaults to "now" as given. */
@@ -92,3 +94,51 @@ export async function cancelJob<DB extends JobsSchema>(db: DbOf<DB>, now: Date, 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/**
+ * Adds many jobs in one statement (a multi-row INSERT; jobs whose dedupe_key exists are skipped): for
+ * callers that enqueue a batch at once (a campaign's sends, a bulk import), inside their transaction.
+ */
+export async function enqueueMany<DB extends JobsSchema>(
+  db: DbOf<DB>,
+  dialect: Dialect,
+  now: Date,
+  inputs: readonly EnqueueInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const at = now.toISOString();
+  const rows: JobsTable[] = inputs.map((input) => ({
+    id: sortableId('job', now),
+    kind: input.kind,
+    payload: JSON.stringify(input.payload ?? null),
+    run_at: (input.runAt ?? now).toISOString(),
+    state: 'pending',
+    attempts: 0,
+    max_attempts: input.maxAttempts ?? 10,
+    locked_until: null,
+    locked_by: null,
+    dedupe_key: input.dedupeKey ?? null,
+    last_error: null,
+    rerun: 0,
+    created_at: at,
+    updated_at: at,
+  }));
+  await insertRows(jobsDb(db), dialect, 'jobs', JOB_COLUMNS, rows, { onConflictDoNothing: ['dedupe_key'] });
+}
+
+const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'payload',
+  'run_at',
+  'state',
+  'attempts',
+  'max_attempts',
+  'locked_until',
+  'locked_by',
+  'dedupe_key',
+  'last_error',
+  'rerun',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof JobsTable)[];

@@ -11,6 +11,9 @@ import { SECURITY, type ApiKeyAuth } from './auth.js';
 import { EventDefinitionView, EventView } from '../schemas/events.js';
 import { errors, IdempotencyHeaders } from './schemas.js';
 
+/** Events one batch request may carry. */
+export const MAX_BATCH = 100;
+
 export function registerEventRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): void {
   // One per service: every POST of this process shares its group commits.
   const events = new EventIngest(ctx);
@@ -37,6 +40,24 @@ export function registerEventRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyA
       },
     );
   }
+
+  app.post(
+    '/api/v2/events/batch',
+    {
+      onRequest: auth.onRequest,
+      bodyLimit: 1024 * 1024,
+      schema: {
+        tags: ['events'],
+        summary: `Extension: up to ${MAX_BATCH} custom events in one request (Postscript has no batch form)`,
+        description:
+          'Each event is what POST /api/v2/events takes, without an Idempotency-Key (use external_id to make retries safe). A bad event refuses the whole request with a 400 naming body.events.<i>.<field>; otherwise every event is stored before the 202, which lists their ids in order.',
+        security: SECURITY,
+        body: Type.Object({ events: Type.Array(CustomEventBody, { minItems: 1, maxItems: MAX_BATCH }) }, { additionalProperties: false }),
+        response: { 202: CustomEventResponse, ...errors(400, 401, 413) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await events.ingestMany(auth.principal(request).shopId, request.body.events)),
+  );
 
   app.get(
     '/api/v2/events',

@@ -39,7 +39,7 @@ export interface BatchRunner<T, R> {
 }
 
 export interface IngestBatcherOptions {
-  /** Largest batch (default 256): bounds how long one transaction holds the database. */
+  /** Largest batch (default and most MAX_INGEST_BATCH): bounds how long one transaction holds the database. */
   maxBatch?: number;
   /**
    * Most batches in flight at once (default 1). 1 on SQLite (one writer); more on PostgreSQL, below the
@@ -57,6 +57,9 @@ export interface IngestBatcherOptions {
    */
   nextTurn?: () => Promise<void>;
 }
+
+/** The default and largest batch: bounds one transaction's hold on the database and one job's payload. */
+export const MAX_INGEST_BATCH = 256;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -79,7 +82,7 @@ export class IngestBatcher<T, R> {
 
   constructor(runner: BatchRunner<T, R>, options: IngestBatcherOptions = {}) {
     this.#runner = runner;
-    this.#maxBatch = Math.max(1, options.maxBatch ?? 256);
+    this.#maxBatch = Math.min(MAX_INGEST_BATCH, Math.max(1, options.maxBatch ?? MAX_INGEST_BATCH));
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
     this.#onFlush = options.onFlush;
     this.#onBatchError = options.onBatchError;

@@ -14,8 +14,8 @@ import { parseOccurredAt } from './occurred-at.js';
  * then phone, then email (Postscript's order). Earlier requests of the batch count as stored, so the same
  * external_id or key twice in one batch behaves as it would one transaction later.
  *
- * An event of a known subscriber is left unprocessed for the shop's `events.process` job; an event for
- * nobody has nothing to start, so it is stored processed.
+ * The new events of known subscribers are listed per shop for `events.process` (one job per shop per batch,
+ * carrying their ids); an event for nobody has nothing to start and is only stored.
  */
 export interface IngestPlan {
   results: ItemResult[];
@@ -24,7 +24,8 @@ export interface IngestPlan {
   inserted: IngestRequest[];
   idempotency: IdempotencyKeysTable[];
   definitions: EventDefinitionTally;
-  shopsToProcess: string[];
+  /** Per shop, the ids of its new events that have a subscriber, in arrival order. */
+  toProcess: Map<string, string[]>;
 }
 
 const SCOPE = 'events';
@@ -37,9 +38,8 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
     inserted: [],
     idempotency: [],
     definitions: new EventDefinitionTally(),
-    shopsToProcess: [],
+    toProcess: new Map(),
   };
-  const shops = new Set<string>();
   for (const request of requests) {
     const { shopId, body, idempotencyKey, hash, externalId, phone, email, keys, type } = request;
     const idemKey = idempotencyKey ? keyOf(shopId, idempotencyKey) : null;
@@ -70,13 +70,16 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
         properties: toJson(body.properties ?? {}),
         occurred_at: parseOccurredAt(body.occurred_at, now),
         external_id: externalId,
-        processed_at: subscriberId ? null : at,
         created_at: at,
       });
       plan.inserted.push(request);
       if (externalId) known.externalIds.set(keyOf(shopId, externalId), id);
       plan.definitions.add(shopId, type, keys);
-      if (subscriberId) shops.add(shopId);
+      if (subscriberId) {
+        const ids = plan.toProcess.get(shopId);
+        if (ids) ids.push(id);
+        else plan.toProcess.set(shopId, [id]);
+      }
       response = { statusCode: 202, body: { event_ids: [id] } };
       created = true;
     }
@@ -94,7 +97,6 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
     }
     plan.results.push({ response, created });
   }
-  plan.shopsToProcess = [...shops];
   return plan;
 }
 

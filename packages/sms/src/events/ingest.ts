@@ -50,15 +50,15 @@ export type ItemResult = { response: StoredResponse<IngestResponse>; created: bo
 
 /**
  * POST /api/v2/events. The event row and its definition commit before the 202, so an accepted event
- * survives a crash; an event of a known subscriber is also queued for processing (`events.process`, one
- * coalesced job per shop) in the same commit. Replays are recognised by `external_id` (unique per shop) and
+ * survives a crash; the events of known subscribers are also queued for processing in the same commit
+ * (`events.process`: one job per shop per batch, carrying the events' ids). Replays are recognised by `external_id` (unique per shop) and
  * by `Idempotency-Key`; either returns the original id and writes nothing new. An event for nobody we know
  * is still stored (subscriber_id null, nothing to process) and still defines its type.
  *
  * Requests are group-committed (see IngestBatcher): one instance per process and database, so every
  * request of this process shares its batches. A batch costs a handful of statements whatever its size —
  * one look-up per kind of key (idempotency keys, external ids, subscriber ids, phones, emails), one
- * multi-row insert, one write per event definition, one job per shop — and the decisions between them
+ * multi-row insert, one write per event definition, one multi-row insert of jobs — and the decisions between them
  * are made in arrival order by `planIngest` (pure), so a duplicate external_id or Idempotency-Key in the
  * same batch is a replay exactly as it would be one transaction later.
  */
@@ -89,12 +89,30 @@ export class EventIngest {
   }
 
   /**
+   * Many events in one request (POST /api/v2/events/batch, our extension): each is validated first — a bad
+   * one refuses the whole request, naming `body.events.<i>.<field>` — then all are submitted together, so
+   * they share a group commit. Ids come back in order.
+   */
+  async ingestMany(shopId: string, bodies: readonly CustomEventBody[]): Promise<IngestResponse> {
+    const requests = bodies.map((body, i) => {
+      try {
+        return prepareIngest(shopId, body, undefined);
+      } catch (err) {
+        if (err instanceof Invalid) throw new Invalid(err.message, ['body', 'events', i, ...err.loc.slice(1)], err.code);
+        throw err;
+      }
+    });
+    const responses = await Promise.all(requests.map((r) => this.#batcher.submit(r)));
+    return { event_ids: responses.flatMap((r) => r.body.event_ids) };
+  }
+
+  /**
    * One request, one transaction; a lost unique-index race (or a PostgreSQL deadlock between two batches)
    * runs again and finds the winner's rows.
    */
   async #runOne(request: IngestRequest): Promise<StoredResponse<IngestResponse>> {
     const applied = await retryTransaction(() => this.#ctx.db.transaction().execute((trx) => this.#apply(trx, [request])));
-    if (applied.created) this.#ctx.wake();
+    if (applied.queued) this.#ctx.wake();
     const [result] = applied.results;
     if (!result) throw new Error('ingest produced no result');
     if ('refused' in result) throw result.refused;
@@ -103,13 +121,13 @@ export class EventIngest {
 
   /** Many requests, one transaction: rejects (and rolls back) if anything throws. */
   async #runBatch(requests: readonly IngestRequest[]): Promise<Settled<StoredResponse<IngestResponse>>[]> {
-    const { results, created } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
-    if (created) this.#ctx.wake();
+    const { results, queued } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
+    if (queued) this.#ctx.wake();
     return results.map((r) => ('refused' in r ? { ok: false, error: r.refused } : { ok: true, value: r.response }));
   }
 
   /** The batch's look-ups, decisions and writes, inside the caller's transaction. */
-  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; created: boolean }> {
+  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; queued: boolean }> {
     const now = this.#ctx.clock.now();
     const known = await lookUpBatch(trx, requests);
     const plan = planIngest(requests, known, now);
@@ -118,8 +136,9 @@ export class EventIngest {
     if (plan.idempotency.length > 0)
       await insertRows(trx, this.#ctx.database.dialect, 'idempotency_keys', IDEMPOTENCY_COLUMNS, plan.idempotency);
     await plan.definitions.write(trx, now);
-    for (const shopId of plan.shopsToProcess) await queueProcessing(trx, now, shopId);
-    return { results: plan.results, created: plan.events.length > 0 };
+    const jobs = [...plan.toProcess].map(([shopId, eventIds]) => ({ payload: { shopId, eventIds } }));
+    await PROCESS_EVENTS.enqueueMany(trx, this.#ctx.database.dialect, now, jobs);
+    return { results: plan.results, queued: jobs.length > 0 };
   }
 }
 
@@ -133,7 +152,6 @@ const EVENT_COLUMNS = [
   'properties',
   'occurred_at',
   'external_id',
-  'processed_at',
   'created_at',
 ] as const satisfies readonly (keyof EventsTable)[];
 const IDEMPOTENCY_COLUMNS = [
@@ -145,7 +163,6 @@ const IDEMPOTENCY_COLUMNS = [
   'response_body',
   'created_at',
 ] as const satisfies readonly (keyof IdempotencyKeysTable)[];
-
 
 /** Validation and normalisation, before any database work (pure). */
 export function prepareIngest(shopId: string, body: CustomEventBody, idempotencyKey: string | undefined): IngestRequest {
@@ -168,10 +185,3 @@ export function prepareIngest(shopId: string, body: CustomEventBody, idempotency
     hash: idempotencyKey ? requestHash(body) : '',
   };
 }
-
-/** The shop's `events.process` job (one, coalesced), committed with the events it will process. */
-async function queueProcessing(trx: Kysely<SmsSchema>, now: Date, shopId: string): Promise<void> {
-  await PROCESS_EVENTS.enqueue(trx, now, { shopId }, { dedupeKey: processEventsKey(shopId), coalesce: true });
-}
-
-export const processEventsKey = (shopId: string): string => `events.process:${shopId}`;

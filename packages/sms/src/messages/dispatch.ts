@@ -1,16 +1,15 @@
-import { fromJson } from '@rapport/kit';
+import { runRaw, updateRows } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import type { OutboxMessagesTable } from '../db/schema.js';
-import { quietHoursDecision } from '../compliance/quiet-hours.js';
-import { consentBlock, sendPolicy } from '../compliance/send-policy.js';
-import { withOptOutNotice } from '../compliance/texts.js';
+import { DEFAULT_SHOP_TIMEZONE } from '../shops/shops.js';
+import { decideDispatch } from './dispatch-decision.js';
 import { countSmsParts } from './sms-parts.js';
 
 /**
- * The steps of sending one outbox message, each its own short transaction so that the provider call sits
- * between two commits:
+ * The steps of sending outbox messages, each its own short transaction (for a whole batch of texts) so that
+ * the provider calls sit between two commits:
  *
- *   queued ──beginDispatch (re-check consent, quiet hours; commit)──▶ dispatching ──provider.send──▶ markSent ──▶ sent
+ *   queued ──beginDispatches (re-check consent, quiet hours; commit)──▶ dispatching ──provider.send──▶ markSentMany ──▶ sent
  *
  * A worker that dies after `provider.send` leaves the row in `dispatching`; the retry calls `reconcile`, which
  * asks the provider whether the text went out before anything is sent again.
@@ -30,71 +29,116 @@ export const isTerminal = (status: string): boolean => status === 'sent' || stat
 
 /** Re-checks, immediately before dispatch, that this text may go now; if so moves it to `dispatching` (committed). */
 export async function beginDispatch(ctx: SmsContext, outboxId: string): Promise<Prepared> {
+  return (await beginDispatches(ctx, [outboxId])).get(outboxId) ?? { kind: 'skip' };
+}
+
+/**
+ * `beginDispatch` for many rows in one transaction: one read of the rows, their subscribers and shops,
+ * then each row's decision (`decideDispatch`, pure) written with one prepared statement — so a batch of
+ * texts coming due costs a few statements per text, not a few transactions. Rows no longer queued are
+ * skipped (another worker took them, or they were settled).
+ */
+export async function beginDispatches(ctx: SmsContext, outboxIds: readonly string[]): Promise<Map<string, Prepared>> {
+  const dialect = ctx.database.dialect;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const at = now.toISOString();
-    const row = await trx.selectFrom('outbox_messages').selectAll().where('id', '=', outboxId).executeTakeFirst();
-    if (!row || row.status !== 'queued') return { kind: 'skip' };
-    const subscriber = row.subscriber_id
-      ? await trx.selectFrom('subscribers').selectAll().where('id', '=', row.subscriber_id).executeTakeFirst()
-      : undefined;
-
-    const blocked = consentBlock(row.purpose, subscriber?.status ?? null);
-    if (blocked) {
-      await trx
-        .updateTable('outbox_messages')
-        .set({ status: 'suppressed', status_reason: blocked, held_until: null, updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
-      return { kind: 'suppressed', reason: blocked };
-    }
-
-    const policy = sendPolicy(row.purpose);
-    if (policy.quietHours) {
-      const shop = await trx.selectFrom('shops').select('timezone').where('id', '=', row.shop_id).executeTakeFirstOrThrow();
-      const zones = fromJson<string[]>(subscriber?.time_zones, []);
-      const decision = quietHoursDecision({
-        instant: now,
-        timeZones: zones.length > 0 ? zones : [shop.timezone],
-        region: subscriber?.region ?? null,
+    const out = new Map<string, Prepared>();
+    const rows = await trx.selectFrom('outbox_messages').selectAll().where('id', 'in', outboxIds).where('status', '=', 'queued').execute();
+    const subscriberIds = [...new Set(rows.flatMap((r) => (r.subscriber_id ? [r.subscriber_id] : [])))];
+    const subscribers = new Map(
+      (subscriberIds.length > 0 ? await trx.selectFrom('subscribers').selectAll().where('id', 'in', subscriberIds).execute() : []).map(
+        (s) => [s.id, s],
+      ),
+    );
+    const shopIds = [...new Set(rows.map((r) => r.shop_id))];
+    const shops = new Map(
+      (await trx.selectFrom('shops').select(['id', 'timezone']).where('id', 'in', shopIds).execute()).map((s) => [s.id, s]),
+    );
+    const noticed = new Set<string>();
+    const dispatching: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const subscriber = row.subscriber_id ? subscribers.get(row.subscriber_id) : undefined;
+      const decision = decideDispatch({
+        row,
+        // A subscriber told how to stop in an earlier row of this batch has had the notice.
+        subscriber: subscriber && noticed.has(subscriber.id) ? { ...subscriber, opt_out_notice_at: at } : subscriber,
+        shopTimezone: shops.get(row.shop_id)?.timezone ?? DEFAULT_SHOP_TIMEZONE,
+        now,
       });
-      if (!decision.allowed) {
-        await trx
-          .updateTable('outbox_messages')
-          .set({ held_until: decision.opensAt.toISOString(), updated_at: at })
-          .where('id', '=', row.id)
-          .execute();
-        return { kind: 'held', until: decision.opensAt };
+      switch (decision.kind) {
+        case 'suppressed':
+          await runRaw(trx, dialect, SUPPRESS, [decision.reason, at, row.id]);
+          out.set(row.id, { kind: 'suppressed', reason: decision.reason });
+          break;
+        case 'held':
+          await runRaw(trx, dialect, HOLD, [decision.until.toISOString(), at, row.id]);
+          out.set(row.id, { kind: 'held', until: decision.until });
+          break;
+        case 'dispatch': {
+          if (decision.firstMarketing && subscriber) noticed.add(subscriber.id);
+          const { parts, encoding } = countSmsParts(decision.body);
+          dispatching.push({ id: row.id, body: decision.body, segments: parts, encoding });
+          out.set(row.id, {
+            kind: 'dispatch',
+            message: { outboxId: row.id, to: row.to_phone, body: decision.body, ...(ctx.senderNumber ? { from: ctx.senderNumber } : {}) },
+          });
+          break;
+        }
+        default: {
+          const never: never = decision;
+          throw new Error(`unexpected decision ${JSON.stringify(never)}`);
+        }
       }
     }
-
-    let body = row.body;
-    if (policy.marketing && subscriber && !subscriber.opt_out_notice_at) {
-      // The first marketing text a subscriber gets must say how to stop them.
-      body = withOptOutNotice(body);
-      await trx.updateTable('subscribers').set({ opt_out_notice_at: at }).where('id', '=', subscriber.id).execute();
-    }
-    const { parts: segments, encoding } = countSmsParts(body);
-    await trx
-      .updateTable('outbox_messages')
-      .set({
-        status: 'dispatching',
-        body,
-        segments,
-        encoding,
-        from_phone: ctx.senderNumber,
-        provider: ctx.provider.name,
-        held_until: null,
-        dispatch_attempts: row.dispatch_attempts + 1,
-        dispatched_at: at,
-        updated_at: at,
-      })
-      .where('id', '=', row.id)
-      .where('status', '=', 'queued')
-      .execute();
-    const message = { outboxId: row.id, to: row.to_phone, body, ...(ctx.senderNumber ? { from: ctx.senderNumber } : {}) };
-    return { kind: 'dispatch', message };
+    const constants = `"from_phone" = ${sqlText(ctx.senderNumber)}, "provider" = ${sqlText(ctx.provider.name)}, "held_until" = null,
+      "dispatch_attempts" = "dispatch_attempts" + 1, "dispatched_at" = '${at}', "updated_at" = '${at}', "status" = 'dispatching'`;
+    await updateRows(
+      trx,
+      dialect,
+      {
+        table: 'outbox_messages',
+        key: 'id',
+        columns: { body: 'text', segments: 'integer', encoding: 'text' },
+        alsoSet: constants,
+        alsoWhere: `"outbox_messages"."status" = 'queued'`,
+      },
+      dispatching,
+    );
+    if (noticed.size > 0)
+      await trx
+        .updateTable('subscribers')
+        .set({ opt_out_notice_at: at })
+        .where('id', 'in', [...noticed])
+        .execute();
+    return out;
   });
+}
+
+const SUPPRESS = `update "outbox_messages" set "status" = 'suppressed', "status_reason" = ?, "held_until" = null, "updated_at" = ? where "id" = ?`;
+const HOLD = `update "outbox_messages" set "held_until" = ?, "updated_at" = ? where "id" = ?`;
+/** A fixed value written into SQL text (names from config, ISO times): quoted, quotes doubled. */
+const sqlText = (v: string | null): string => (v === null ? 'null' : `'${v.replace(/'/g, "''")}'`);
+
+/** Records texts the provider accepted, in one statement. */
+export async function markSentMany(
+  ctx: SmsContext,
+  sent: readonly { outboxId: string; providerMessageId: string; deliveryStatus?: string | null }[],
+): Promise<void> {
+  if (sent.length === 0) return;
+  const at = ctx.clock.now().toISOString();
+  await updateRows(
+    ctx.db,
+    ctx.database.dialect,
+    {
+      table: 'outbox_messages',
+      key: 'id',
+      columns: { provider_message_id: 'text', delivery_status: 'text' },
+      alsoSet: `"status" = 'sent', "sent_at" = '${at}', "error" = null, "updated_at" = '${at}'`,
+      alsoWhere: `"outbox_messages"."status" = 'dispatching'`,
+    },
+    sent.map((s) => ({ id: s.outboxId, provider_message_id: s.providerMessageId, delivery_status: s.deliveryStatus ?? null })),
+  );
 }
 
 export async function markSent(
@@ -103,20 +147,7 @@ export async function markSent(
   providerMessageId: string,
   deliveryStatus: string | null = null,
 ): Promise<void> {
-  const at = ctx.clock.now().toISOString();
-  await ctx.db
-    .updateTable('outbox_messages')
-    .set({
-      status: 'sent',
-      provider_message_id: providerMessageId,
-      delivery_status: deliveryStatus,
-      sent_at: at,
-      error: null,
-      updated_at: at,
-    })
-    .where('id', '=', outboxId)
-    .where('status', '=', 'dispatching')
-    .execute();
+  await markSentMany(ctx, [{ outboxId, providerMessageId, deliveryStatus }]);
 }
 
 export async function markFailed(

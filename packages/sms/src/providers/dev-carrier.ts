@@ -1,7 +1,6 @@
-import { sortableId } from '@rapport/kit';
-import type { Clock } from '@rapport/kit';
+import { insertRows, sortableId, type Clock } from '@rapport/kit';
 import type { Kysely } from 'kysely';
-import type { DevCarrierMessagesTable, SmsSchema } from '../db/schema.js';
+import type { DevCarrierMessagesTable, SmsDatabase, SmsSchema } from '../db/schema.js';
 import type { SmsProvider } from './provider.js';
 
 /**
@@ -9,9 +8,38 @@ import type { SmsProvider } from './provider.js';
  * stores one text and `lookup` can always tell whether a send arrived. The phone simulator (/dev/phone)
  * reads these rows.
  */
-export function createDevCarrier(db: Kysely<SmsSchema>, clock: Clock, defaultFrom: string): SmsProvider {
+export function createDevCarrier(database: SmsDatabase, clock: Clock, defaultFrom: string): SmsProvider {
+  const { db, dialect } = database;
   return {
     name: 'dev',
+    // One multi-row insert for a batch of texts: the carrier keeps one row per outbox id however often it is asked.
+    async sendMany(msgs) {
+      const now = clock.now();
+      const rows: DevCarrierMessagesTable[] = msgs.map((msg) => ({
+        id: sortableId('SMdev', now),
+        outbox_id: msg.outboxId,
+        direction: 'outbound',
+        to_phone: msg.to,
+        from_phone: msg.from ?? defaultFrom,
+        body: msg.body,
+        created_at: now.toISOString(),
+      }));
+      await insertRows(db, dialect, 'dev_carrier_messages', DEV_CARRIER_COLUMNS, rows, { onConflictDoNothing: ['outbox_id'] });
+      const stored = await db
+        .selectFrom('dev_carrier_messages')
+        .select(['id', 'outbox_id'])
+        .where(
+          'outbox_id',
+          'in',
+          msgs.map((m) => m.outboxId),
+        )
+        .execute();
+      const byOutbox = new Map(stored.map((r) => [r.outbox_id, r.id]));
+      return msgs.map((m) => {
+        const id = byOutbox.get(m.outboxId);
+        return id ? { ok: true as const, providerMessageId: id } : { ok: false as const, error: new Error('dev carrier lost the text') };
+      });
+    },
     async send(msg) {
       const id = sortableId('SMdev', clock.now());
       await db
@@ -38,6 +66,8 @@ export function createDevCarrier(db: Kysely<SmsSchema>, clock: Clock, defaultFro
     },
   };
 }
+
+const DEV_CARRIER_COLUMNS = ['id', 'outbox_id', 'direction', 'to_phone', 'from_phone', 'body', 'created_at'] as const;
 
 /** Records a text the simulated phone sent to us, so the simulator can show both sides of the conversation. */
 export async function recordDevInbound(db: Kysely<SmsSchema>, now: Date, msg: { from: string; to: string; body: string }): Promise<string> {

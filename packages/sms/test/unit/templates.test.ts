@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hasOptOutLanguage, withOptOutNotice } from '../../src/compliance/texts.js';
 import { renderTemplate, type RenderContext } from '../../src/messages/render.js';
-import { countSmsParts } from '../../src/messages/sms-parts.js';
+import { countSmsParts, countSmsPartsSlowly } from '../../src/messages/sms-parts.js';
 import { regionFromGeocode } from '../../src/phone/regions.js';
 import { normalizePhone } from '../../src/phone/normalize.js';
 import { parseOccurredAt } from '../../src/events/occurred-at.js';
@@ -148,4 +148,28 @@ describe('occurred_at parsing', () => {
       else assert.equal(parseOccurredAt(raw, now), iso);
     });
   }
+});
+
+describe('SMS part counting: the GSM-7 shortcut agrees with the calculator', () => {
+  const basic =
+    '@£$¥èéùìòÇ\nØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const bodies = [
+    '',
+    'a',
+    'x'.repeat(160),
+    'x'.repeat(161),
+    'x'.repeat(306),
+    'x'.repeat(307),
+    ...Array.from({ length: 300 }, () =>
+      Array.from({ length: Math.floor(random() * 500) }, () => basic[Math.floor(random() * basic.length)]).join(''),
+    ),
+  ];
+  test(`${bodies.length} bodies of basic GSM-7 characters, 0–500 long`, () => {
+    for (const body of bodies) assert.deepEqual(countSmsParts(body), countSmsPartsSlowly(body), JSON.stringify(body.slice(0, 40)));
+  });
 });

@@ -10,7 +10,6 @@ export interface EventsTable {
   properties: string;
   occurred_at: string;
   external_id: string | null;
-  processed_at: string | null;
   created_at: string;
 }
 
