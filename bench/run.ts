@@ -56,11 +56,11 @@ try {
     const r = await lagRun({ databaseUrl, seconds: lagSeconds, connections });
     const series = r.samples.filter((_, i) => i % Math.max(1, Math.floor(r.samples.length / 20)) === 0);
     print([
-      `### Backlog of unprocessed events under ${lagSeconds} s of ingest (${r.load.requestsPerS} events/s), then after`,
+      `### Backlog (pending jobs) under ${lagSeconds} s of ingest (${r.load.requestsPerS} events/s), then after`,
       '',
-      `Peak backlog ${r.peakBacklog} events; drained ${Number.isNaN(r.drainedAfterS) ? 'NOT within 60 s' : `${r.drainedAfterS} s`} after the load ended (goal ≤ 5 s).`,
+      `Peak backlog ${r.peakBacklog} jobs; drained ${Number.isNaN(r.drainedAfterS) ? 'NOT within 60 s' : `${r.drainedAfterS} s`} after the load ended (goal ≤ 5 s).`,
       '',
-      `Backlog over time (s: events): ${series.map((s) => `${s.t}: ${s.unprocessed}`).join(', ')}`,
+      `Backlog over time (s: jobs): ${series.map((s) => `${s.t}: ${s.unprocessed}`).join(', ')}`,
       '',
     ]);
     results['lag'] = r;

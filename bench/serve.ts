@@ -89,10 +89,11 @@ if (kind === 'floor') {
   announce(app);
 } else if (kind === 'events') {
   const { service, shop, call } = await smsService((app, db) => {
-    // Unprocessed = ids in events.process jobs not yet done (a job per ingest batch: few rows to read).
+    // The work behind the events: an event starts its automations inside its ingest transaction, so what
+    // is left to do is the jobs those starts enqueued (texts, steps): pending jobs of any kind.
     const unprocessed = async () => {
-      const jobs = await sql<{ payload: string }>`select payload from jobs where kind = 'events.process' and state = 'pending'`.execute(db);
-      return jobs.rows.reduce((n, j) => n + (JSON.parse(j.payload) as { eventIds: string[] }).eventIds.length, 0);
+      const r = await sql<{ n: number }>`select count(*) as n from jobs where state = 'pending'`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     };
     app.get('/bench/stats', async () => {
       const r = await sql<{ events: number }>`select count(*) as events from events`.execute(db);

@@ -4,8 +4,10 @@ import { benchStorage } from '../lib/storage.js';
 
 /**
  * The work behind an event keeps up: a sustained load on POST /api/v2/events (events of a subscribed phone,
- * so every one is processed by `events.process`), sampling the backlog of unprocessed events every second,
- * during the load and after it until the backlog is empty.
+ * so every one goes through trigger matching), sampling the backlog — pending jobs of any kind — every
+ * second, during the load and after it until the backlog is empty. Events start their automations inside
+ * the ingest transaction, so an event that starts nothing leaves no work behind; what this scenario guards
+ * is that no deferred per-event work creeps back in.
  */
 export async function lagRun(opts: { databaseUrl: string | undefined; seconds: number; connections: number }) {
   const server = await spawnReady<{ port: number; privateKey: string; phone: string }>(

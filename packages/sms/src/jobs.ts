@@ -1,8 +1,6 @@
 import { defineBatchJob } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from './context.js';
-import { processEvents } from './events/process-job.js';
-import { MAX_INGEST_BATCH } from './events/batcher.js';
 import { runSendBatch } from './messages/send-job.js';
 
 /**
@@ -16,14 +14,4 @@ export const SEND_TEXT = defineBatchJob('sms.send', Type.Object({ outboxId: Type
   runSendBatch(ctx, items),
 );
 
-/**
- * Processes stored events after their commit (events/process-job.ts): one job per shop per ingest batch,
- * carrying the ids of that batch's events of known subscribers.
- */
-export const PROCESS_EVENTS = defineBatchJob(
-  'events.process',
-  Type.Object({ shopId: Type.String(), eventIds: Type.Array(Type.String(), { minItems: 1, maxItems: MAX_INGEST_BATCH }) }),
-  (ctx: SmsContext, items) => processEvents(ctx, items),
-);
-
-export const SMS_JOBS = [SEND_TEXT, PROCESS_EVENTS];
+export const SMS_JOBS = [SEND_TEXT];

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  DevClock,
-  jobsCoalesceMigration,
-  jobsMigration,
-  loadConfig,
-  openTestDatabase,
-  silentLogger,
-  Worker,
-  type Database,
-} from '@rapport/kit';
+import { jobsCoalesceMigration, jobsMigration, openTestDatabase, type Database } from '@rapport/kit';
 import { Migrator, sql, type Kysely } from 'kysely';
-import { DEV_SENDER_NUMBER, type SmsContext } from '../src/context.js';
 import { initialMigration } from '../src/db/migrations/0001_initial.js';
 import { smsMigrations } from '../src/db/migrations/index.js';
 import type { SmsSchema } from '../src/db/schema.js';
-import { SMS_JOBS } from '../src/jobs.js';
-import { createDevCarrier } from '../src/providers/dev-carrier.js';
 
-// Events stored by a release that marked them `processed_at` one by one, with one events.process job per
-// event, must all still be processed once after upgrading to jobs that carry their events' ids.
+// Events stored by releases that marked them `processed_at` (first one events.process job per event, then one
+// per shop): processing never started anything, and events now start their automations at ingest, so the
+// pending jobs go and so does the column.
 
-describe('migrations 0003–0004: events waiting for processing survive the change of how they are queued', () => {
+describe('migrations 0003–0004: events no longer wait for an events.process job', () => {
   let database: Database<SmsSchema>;
   const at = '2026-03-01T00:00:00.000Z';
   before(async () => {
@@ -40,24 +29,21 @@ describe('migrations 0003–0004: events waiting for processing survive the chan
       ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     });
 
-  test('unprocessed events of subscribers become jobs carrying their ids (256 at most); the rest need none', async () => {
+  test('pending events.process jobs are removed, other jobs and every event stay; down restores the column', async () => {
     const db = database.db as unknown as Kysely<unknown>;
     await sql`insert into shops (id, name, timezone, created_at, updated_at) values ('shop_a', 'A', 'UTC', ${at}, ${at})`.execute(db);
     await sql`insert into subscribers (id, shop_id, phone_number, properties, tags, status, time_zones, created_at, updated_at)
       values ('sub_a', 'shop_a', '+12125550100', '{}', '[]', 'subscribed', '[]', ${at}, ${at})`.execute(db);
-    const event = (id: string, subscriber: string | null, processedAt: string | null) =>
-      sql`insert into events (id, shop_id, type, subscriber_id, properties, occurred_at, processed_at, created_at)
-        values (${id}, 'shop_a', 'Review Created', ${subscriber}, '{}', ${at}, ${processedAt}, ${at})`.execute(db);
-    const waiting = Array.from({ length: 300 }, (_, i) => `ev_${String(i).padStart(4, '0')}`);
+    const job = (id: string, kind: string, payload: unknown) =>
+      sql`insert into jobs (id, kind, payload, run_at, state, attempts, max_attempts, rerun, created_at, updated_at)
+        values (${id}, ${kind}, ${JSON.stringify(payload)}, ${at}, 'pending', 0, 10, 0, ${at}, ${at})`.execute(db);
+    const waiting = Array.from({ length: 30 }, (_, i) => `ev_${String(i).padStart(4, '0')}`);
     for (const id of waiting) {
-      await event(id, 'sub_a', null);
-      await sql`insert into jobs (id, kind, payload, run_at, state, attempts, max_attempts, dedupe_key, rerun, created_at, updated_at)
-        values (${`job_${id}`}, 'events.process', ${JSON.stringify({ eventId: id })}, ${at}, 'pending', 0, 10, ${`events.process:${id}`}, 0, ${at}, ${at})`.execute(
-        db,
-      );
+      await sql`insert into events (id, shop_id, type, subscriber_id, properties, occurred_at, processed_at, created_at)
+        values (${id}, 'shop_a', 'Review Created', 'sub_a', '{}', ${at}, null, ${at})`.execute(db);
+      await job(`job_${id}`, 'events.process', { eventId: id });
     }
-    await event('ev_done', 'sub_a', at);
-    await event('ev_nobody', null, null);
+    await job('job_send', 'sms.send', { outboxId: 'ob_1' });
 
     const up = await migrator().migrateToLatest();
     assert.equal(up.error, undefined);
@@ -65,46 +51,21 @@ describe('migrations 0003–0004: events waiting for processing survive the chan
       up.results?.map((r) => [r.migrationName, r.status]),
       [
         ['0003_events_processing', 'Success'],
-        ['0004_events_process_by_batch', 'Success'],
+        ['0004_events_processed_at_ingest', 'Success'],
       ],
     );
-    const jobs = await database.db.selectFrom('jobs').selectAll().where('kind', '=', 'events.process').orderBy('id').execute();
-    const payloads = jobs.map((j) => JSON.parse(j.payload) as { shopId: string; eventIds: string[] });
+    const jobs = await database.db.selectFrom('jobs').select(['id', 'kind', 'state']).where('state', '=', 'pending').execute();
+    assert.deepEqual(jobs, [{ id: 'job_send', kind: 'sms.send', state: 'pending' }], 'only the events.process jobs went');
+    const events = await database.db.selectFrom('events').selectAll().orderBy('id').execute();
     assert.deepEqual(
-      payloads.map((p) => [p.shopId, p.eventIds.length]),
-      [
-        ['shop_a', 256],
-        ['shop_a', 44],
-      ],
-    );
-    assert.deepEqual(
-      payloads.flatMap((p) => p.eventIds),
+      events.map((e) => e.id),
       waiting,
-      'every waiting event, once, oldest first; none already processed or for nobody',
     );
-    const row = await database.db.selectFrom('events').selectAll().where('id', '=', 'ev_done').executeTakeFirstOrThrow();
-    assert.ok(!('processed_at' in row), 'the column is gone');
-
-    // The migrated jobs match the job's payload schema and run to completion.
-    const clock = new DevClock(new Date(at));
-    const ctx: SmsContext = {
-      database,
-      db: database.db,
-      clock,
-      log: silentLogger,
-      config: { ...loadConfig({}), dev: true },
-      provider: createDevCarrier(database, clock, DEV_SENDER_NUMBER),
-      senderNumber: DEV_SENDER_NUMBER,
-      wake: () => undefined,
-    };
-    const worker = new Worker({ database, clock, log: silentLogger, context: ctx, jobs: SMS_JOBS });
-    assert.equal(await worker.runDue(), 2);
-    const states = await database.db.selectFrom('jobs').select('state').where('kind', '=', 'events.process').execute();
-    assert.deepEqual(new Set(states.map((s) => s.state)), new Set(['done']));
+    assert.ok(!('processed_at' in events[0]!), 'the column is gone');
 
     const down = await migrator().migrateDown();
     assert.equal(down.error, undefined);
-    const restored = await database.db.selectFrom('events').selectAll().where('id', '=', 'ev_done').executeTakeFirstOrThrow();
-    assert.ok('processed_at' in restored, 'down restores the column');
+    const restored = await database.db.selectFrom('events').selectAll().where('id', '=', waiting[0]!).executeTakeFirstOrThrow();
+    assert.equal((restored as unknown as { processed_at: string }).processed_at, at, 'down restores the column, every event processed');
   });
 });

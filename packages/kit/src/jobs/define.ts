@@ -1,7 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type { Dialect } from '../db/open.js';
-import { enqueue, enqueueMany, type DbOf, type EnqueueOptions } from './enqueue.js';
+import { enqueue, type DbOf, type EnqueueOptions } from './enqueue.js';
 import type { JobsSchema } from './schema.js';
 
 /** What a handler learns about the run it is in. `lastAttempt`: a failure now dead-letters the job. */
@@ -46,13 +45,6 @@ export interface JobDefinition<C, S extends TSchema = TSchema> {
     payload: Static<S>,
     options?: EnqueueOptions,
   ): Promise<{ id: string; created: boolean }>;
-  /** Adds many jobs of this kind in one statement, inside the caller's transaction (see kit `enqueueMany`). */
-  enqueueMany<DB extends JobsSchema>(
-    db: DbOf<DB>,
-    dialect: Dialect,
-    now: Date,
-    jobs: readonly ({ payload: Static<S> } & EnqueueOptions)[],
-  ): Promise<void>;
 }
 
 function definition<C, S extends TSchema>(name: string, payload: S, runMany: JobDefinition<C, S>['runMany']): JobDefinition<C, S> {
@@ -66,13 +58,6 @@ function definition<C, S extends TSchema>(name: string, payload: S, runMany: Job
       return [...validator.Errors(value)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     },
     enqueue: (db, now, value, options = {}) => enqueue(db, now, { ...options, kind: name, payload: value }),
-    enqueueMany: (db, dialect, now, jobs) =>
-      enqueueMany(
-        db,
-        dialect,
-        now,
-        jobs.map((job) => ({ ...job, kind: name })),
-      ),
   };
 }
 

@@ -45,6 +45,14 @@ export interface WorkerOptions<C> {
    * leases that expire after a crash.
    */
   idlePollMs?: number;
+  /**
+   * Least time from the start of one round to the start of the next when the next was asked for by a
+   * wake-up (default 10 ms). Under a stream of small enqueues (an ingest batch every few milliseconds,
+   * each waking the worker) rounds would otherwise run one job each; spaced, each round takes every job
+   * enqueued meanwhile in one claim, one transaction and one completion. A wake after a quiet spell runs
+   * at once; a full round (a backlog) is followed at once. It is the most a wake-up waits.
+   */
+  roundSpacingMs?: number;
 }
 
 /** Jobs a round claims by default (see claim.ts for why rounds are large). */
@@ -66,6 +74,8 @@ export class Worker<C = unknown> {
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
   #woken = false;
+  /** performance.now() when the last round started. */
+  #lastRoundAt = Number.NEGATIVE_INFINITY;
   #unsubscribeClock: (() => void) | null = null;
   #unlisten: Promise<() => Promise<void>> | null = null;
 
@@ -73,7 +83,7 @@ export class Worker<C = unknown> {
     const { workerId, jobs, ...rest } = options;
     this.id = workerId ?? `${hostname()}:${process.pid}:${newId('w', 4)}`;
     this.#db = options.database.db;
-    this.#opts = { batchSize: WORKER_BATCH_SIZE, leaseMs: 30_000, idlePollMs: 1000, ...rest };
+    this.#opts = { batchSize: WORKER_BATCH_SIZE, leaseMs: 30_000, idlePollMs: 1000, roundSpacingMs: 10, ...rest };
     this.#jobs = jobsByKind(jobs);
     this.#kinds = [...this.#jobs.keys()];
   }
@@ -116,11 +126,21 @@ export class Worker<C = unknown> {
   }
 
   async #run(): Promise<void> {
+    let spaced = false;
     while (this.#running) {
       try {
+        if (spaced) await this.#spaceRounds();
         this.#woken = false;
-        if ((await this.#round()) > 0 || this.#woken) continue;
-        await this.#sleep(await this.#idleMs());
+        this.#lastRoundAt = performance.now();
+        const ran = await this.#round();
+        // A full round: more may be due, claim again at once. Otherwise look again only if woken meanwhile
+        // (work enqueued by this process), spaced; a claim now would most likely find nothing.
+        if (ran >= this.#opts.batchSize) {
+          spaced = false;
+          continue;
+        }
+        if (!this.#woken) await this.#sleep(await this.#idleMs());
+        spaced = this.#woken;
       } catch (err) {
         this.#opts.log.error({ err }, 'worker loop error');
         await this.#sleep(this.#opts.idlePollMs);
@@ -132,6 +152,12 @@ export class Worker<C = unknown> {
     const next = await nextRunAt(this.#db, this.#kinds);
     if (!next) return this.#opts.idlePollMs;
     return Math.max(0, Math.min(this.#opts.idlePollMs, next.getTime() - this.#opts.clock.now().getTime()));
+  }
+
+  /** Waits out the rest of `roundSpacingMs` since the last round started; wake-ups do not cut it short. */
+  async #spaceRounds(): Promise<void> {
+    const ms = this.#lastRoundAt + this.#opts.roundSpacingMs - performance.now();
+    if (ms > 0 && this.#running) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   #sleep(ms: number): Promise<void> {

@@ -5,8 +5,8 @@ import { startLegacyRuns } from './legacy/plan.js';
 
 /**
  * The one entry point that starts automations, inside the caller's transaction: a partner trigger fire
- * (POST /v1/triggers/{id}/subscribers/{id}) and a stored custom event (the `events.process` job) both come
- * through here, so every kind of automation — legacy today, flows next — is started the same way, once per
+ * (POST /v1/triggers/{id}/subscribers/{id}) and a custom event of a known subscriber (in its ingest
+ * transaction, events/ingest.ts) both come through here, so every kind of automation — legacy today, flows next — is started the same way, once per
  * cause (the runs' unique keys make a replay start nothing).
  */
 export type AutomationCause =

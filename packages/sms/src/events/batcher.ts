@@ -58,7 +58,7 @@ export interface IngestBatcherOptions {
   nextTurn?: () => Promise<void>;
 }
 
-/** The default and largest batch: bounds one transaction's hold on the database and one job's payload. */
+/** The default and largest batch: bounds how long one transaction holds the database. */
 export const MAX_INGEST_BATCH = 256;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { SmsSchema } from '../db/schema.js';
+import type { SmsSchema, SubscribersTable } from '../db/schema.js';
 import type { IngestRequest } from './ingest.js';
 
 /**
  * What a batch of events needs to know from the database, read with one statement per kind of key and
  * shop (not one per event): stored idempotency responses, events already stored under an external_id, and
- * the subscribers the batch names by id, phone or email.
+ * the subscribers the batch names by id, phone or email (whole rows: a matched event starts automations for
+ * its subscriber in the same transaction).
  */
 export interface KnownRows {
   /** `${shop}\u0000${key}` → the stored response of an Idempotency-Key. */
@@ -18,6 +19,8 @@ export interface KnownRows {
   phones: Map<string, string>;
   /** `${shop}\u0000${email}` → the most recently confirmed subscriber with it. */
   emails: Map<string, string>;
+  /** Subscriber id → row, for every subscriber found above. */
+  subscribers: Map<string, SubscribersTable>;
 }
 
 export const keyOf = (shopId: string, value: string): string => `${shopId}\u0000${value}`;
@@ -31,6 +34,7 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
     subscriberIds: new Set(),
     phones: new Map(),
     emails: new Map(),
+    subscribers: new Map(),
   };
   const byShop = new Map<string, IngestRequest[]>();
   for (const r of requests) byShop.set(r.shopId, [...(byShop.get(r.shopId) ?? []), r]);
@@ -59,25 +63,31 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
     }
     const ids = distinct(rs.map((r) => r.body.subscriber_id));
     if (ids.length > 0) {
-      const rows = await trx.selectFrom('subscribers').select('id').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
-      for (const row of rows) known.subscriberIds.add(keyOf(shopId, row.id));
+      const rows = await trx.selectFrom('subscribers').selectAll().where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+      for (const row of rows) {
+        known.subscriberIds.add(keyOf(shopId, row.id));
+        known.subscribers.set(row.id, row);
+      }
     }
     const phones = distinct(rs.map((r) => r.phone));
     if (phones.length > 0) {
       const rows = await trx
         .selectFrom('subscribers')
-        .select(['id', 'phone_number'])
+        .selectAll()
         .where('shop_id', '=', shopId)
         .where('phone_number', 'in', phones)
         .execute();
-      for (const row of rows) known.phones.set(keyOf(shopId, row.phone_number), row.id);
+      for (const row of rows) {
+        known.phones.set(keyOf(shopId, row.phone_number), row.id);
+        known.subscribers.set(row.id, row);
+      }
     }
     const emails = distinct(rs.map((r) => r.email));
     if (emails.length > 0) {
       // Most recently confirmed first, so the first row seen per email is the one Postscript's rule picks.
       const rows = await trx
         .selectFrom('subscribers')
-        .select(['id', 'email'])
+        .selectAll()
         .where('shop_id', '=', shopId)
         .where('email', 'in', emails)
         .where('confirmed_at', 'is not', null)
@@ -85,7 +95,10 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
         .orderBy('id', 'desc')
         .execute();
       for (const row of rows)
-        if (row.email && !known.emails.has(keyOf(shopId, row.email))) known.emails.set(keyOf(shopId, row.email), row.id);
+        if (row.email && !known.emails.has(keyOf(shopId, row.email))) {
+          known.emails.set(keyOf(shopId, row.email), row.id);
+          known.subscribers.set(row.id, row);
+        }
     }
   }
   return known;

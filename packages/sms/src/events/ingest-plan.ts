@@ -1,5 +1,5 @@
 import { sortableId, toJson } from '@rapport/kit';
-import type { EventsTable, IdempotencyKeysTable } from '../db/schema.js';
+import type { EventsTable, IdempotencyKeysTable, SubscribersTable } from '../db/schema.js';
 import { IdempotencyMismatchError } from '../errors.js';
 import type { StoredResponse } from '../idempotency/store.js';
 import { EventDefinitionTally } from './definitions.js';
@@ -14,8 +14,8 @@ import { parseOccurredAt } from './occurred-at.js';
  * then phone, then email (Postscript's order). Earlier requests of the batch count as stored, so the same
  * external_id or key twice in one batch behaves as it would one transaction later.
  *
- * The new events of known subscribers are listed per shop for `events.process` (one job per shop per batch,
- * carrying their ids); an event for nobody has nothing to start and is only stored.
+ * Each new event of a known subscriber is listed, with its subscriber, to start automations in the same
+ * transaction; an event for nobody has nothing to start and is only stored.
  */
 export interface IngestPlan {
   results: ItemResult[];
@@ -24,8 +24,8 @@ export interface IngestPlan {
   inserted: IngestRequest[];
   idempotency: IdempotencyKeysTable[];
   definitions: EventDefinitionTally;
-  /** Per shop, the ids of its new events that have a subscriber, in arrival order. */
-  toProcess: Map<string, string[]>;
+  /** The new events that have a subscriber, with it, in arrival order. */
+  toStart: { event: EventsTable; subscriber: SubscribersTable }[];
 }
 
 const SCOPE = 'events';
@@ -38,7 +38,7 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
     inserted: [],
     idempotency: [],
     definitions: new EventDefinitionTally(),
-    toProcess: new Map(),
+    toStart: [],
   };
   for (const request of requests) {
     const { shopId, body, idempotencyKey, hash, externalId, phone, email, keys, type } = request;
@@ -60,7 +60,7 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
     } else {
       const subscriberId = resolveSubscriber(known, shopId, body.subscriber_id, phone, email);
       const id = sortableId('ev', now);
-      plan.events.push({
+      const event: EventsTable = {
         id,
         shop_id: shopId,
         type,
@@ -71,15 +71,13 @@ export function planIngest(requests: readonly IngestRequest[], known: KnownRows,
         occurred_at: parseOccurredAt(body.occurred_at, now),
         external_id: externalId,
         created_at: at,
-      });
+      };
+      plan.events.push(event);
       plan.inserted.push(request);
       if (externalId) known.externalIds.set(keyOf(shopId, externalId), id);
       plan.definitions.add(shopId, type, keys);
-      if (subscriberId) {
-        const ids = plan.toProcess.get(shopId);
-        if (ids) ids.push(id);
-        else plan.toProcess.set(shopId, [id]);
-      }
+      const subscriber = subscriberId ? known.subscribers.get(subscriberId) : undefined;
+      if (subscriber) plan.toStart.push({ event, subscriber });
       response = { statusCode: 202, body: { event_ids: [id] } };
       created = true;
     }

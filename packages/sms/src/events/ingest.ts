@@ -5,7 +5,7 @@ import type { SmsContext } from '../context.js';
 import type { EventsTable, IdempotencyKeysTable, SmsSchema } from '../db/schema.js';
 import type { IdempotencyMismatchError } from '../errors.js';
 import { requestHash, type StoredResponse } from '../idempotency/store.js';
-import { PROCESS_EVENTS } from '../jobs.js';
+import { startAutomations } from '../automations/start.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { IngestBatcher, type IngestBatcherOptions, type Settled } from './batcher.js';
 import { lookUpBatch } from './ingest-lookups.js';
@@ -50,15 +50,16 @@ export type ItemResult = { response: StoredResponse<IngestResponse>; created: bo
 
 /**
  * POST /api/v2/events. The event row and its definition commit before the 202, so an accepted event
- * survives a crash; the events of known subscribers are also queued for processing in the same commit
- * (`events.process`: one job per shop per batch, carrying the events' ids). Replays are recognised by `external_id` (unique per shop) and
+ * survives a crash. An event of a known subscriber starts its automations (`automations/start`, the same
+ * entry point as a trigger fire) in the same transaction: trigger matching is durable with the event, and
+ * only real work — a run, a text, a flow step — is enqueued; an event that starts nothing costs no job. Replays are recognised by `external_id` (unique per shop) and
  * by `Idempotency-Key`; either returns the original id and writes nothing new. An event for nobody we know
  * is still stored (subscriber_id null, nothing to process) and still defines its type.
  *
  * Requests are group-committed (see IngestBatcher): one instance per process and database, so every
  * request of this process shares its batches. A batch costs a handful of statements whatever its size —
  * one look-up per kind of key (idempotency keys, external ids, subscriber ids, phones, emails), one
- * multi-row insert, one write per event definition, one multi-row insert of jobs — and the decisions between them
+ * multi-row insert, one write per event definition — and the decisions between them
  * are made in arrival order by `planIngest` (pure), so a duplicate external_id or Idempotency-Key in the
  * same batch is a replay exactly as it would be one transaction later.
  */
@@ -112,7 +113,7 @@ export class EventIngest {
    */
   async #runOne(request: IngestRequest): Promise<StoredResponse<IngestResponse>> {
     const applied = await retryTransaction(() => this.#ctx.db.transaction().execute((trx) => this.#apply(trx, [request])));
-    if (applied.queued) this.#ctx.wake();
+    if (applied.dueNow) this.#ctx.wake();
     const [result] = applied.results;
     if (!result) throw new Error('ingest produced no result');
     if ('refused' in result) throw result.refused;
@@ -121,13 +122,13 @@ export class EventIngest {
 
   /** Many requests, one transaction: rejects (and rolls back) if anything throws. */
   async #runBatch(requests: readonly IngestRequest[]): Promise<Settled<StoredResponse<IngestResponse>>[]> {
-    const { results, queued } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
-    if (queued) this.#ctx.wake();
+    const { results, dueNow } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
+    if (dueNow) this.#ctx.wake();
     return results.map((r) => ('refused' in r ? { ok: false, error: r.refused } : { ok: true, value: r.response }));
   }
 
   /** The batch's look-ups, decisions and writes, inside the caller's transaction. */
-  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; queued: boolean }> {
+  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; dueNow: boolean }> {
     const now = this.#ctx.clock.now();
     const known = await lookUpBatch(trx, requests);
     const plan = planIngest(requests, known, now);
@@ -136,9 +137,12 @@ export class EventIngest {
     if (plan.idempotency.length > 0)
       await insertRows(trx, this.#ctx.database.dialect, 'idempotency_keys', IDEMPOTENCY_COLUMNS, plan.idempotency);
     await plan.definitions.write(trx, now);
-    const jobs = [...plan.toProcess].map(([shopId, eventIds]) => ({ payload: { shopId, eventIds } }));
-    await PROCESS_EVENTS.enqueueMany(trx, this.#ctx.database.dialect, now, jobs);
-    return { results: plan.results, queued: jobs.length > 0 };
+    let dueNow = false;
+    for (const { event, subscriber } of plan.toStart) {
+      const started = await startAutomations(trx, now, { kind: 'event', event }, subscriber);
+      dueNow ||= started.dueNow;
+    }
+    return { results: plan.results, dueNow };
   }
 }
 

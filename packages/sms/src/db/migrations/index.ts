@@ -1,7 +1,7 @@
 import { jobsCoalesceMigration, jobsMigration, type Migrations } from '@rapport/kit';
 import { initialMigration } from './0001_initial.js';
 import { eventsProcessingMigration } from './0003_events_processing.js';
-import { eventsProcessByBatchMigration } from './0004_events_process_by_batch.js';
+import { eventsProcessedAtIngestMigration } from './0004_events_processed_at_ingest.js';
 
 /** Every migration of the SMS database, in the order it runs. */
 export const smsMigrations: Migrations = {
@@ -9,5 +9,5 @@ export const smsMigrations: Migrations = {
   '0001_initial': initialMigration,
   '0002_jobs_coalesce': jobsCoalesceMigration,
   '0003_events_processing': eventsProcessingMigration,
-  '0004_events_process_by_batch': eventsProcessByBatchMigration,
+  '0004_events_processed_at_ingest': eventsProcessedAtIngestMigration,
 };
