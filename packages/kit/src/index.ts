@@ -28,4 +28,5 @@ export * from './http/validation.js';
 export * from './outbox/ordered.js';
 export * from './testing-imports.js';
 export * from './db/bulk.js';
+export { anyOf } from './db/prepared.js';
 export * from './cache.js';

@@ -54,8 +54,22 @@ async function pendingJobsAfterDue(): Promise<string[]> {
   return (await h.database.db.selectFrom('jobs').select('kind').where('state', '=', 'pending').execute()).map((j) => j.kind);
 }
 
-const definition = (name: string) =>
-  h.database.db.selectFrom('event_definitions').selectAll().where('shop_id', '=', shop.shopId).where('name', '=', name).executeTakeFirst();
+/** A definition row with its count summed over the lanes' shards. */
+async function definition(name: string) {
+  const row = await h.database.db
+    .selectFrom('event_definitions')
+    .selectAll()
+    .where('shop_id', '=', shop.shopId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  const shards = await h.database.db
+    .selectFrom('event_definition_counts')
+    .select('event_count')
+    .where('shop_id', '=', shop.shopId)
+    .where('name', '=', name)
+    .execute();
+  return row && { ...row, event_count: shards.reduce((n, s) => n + s.event_count, 0) };
+}
 
 describe('event ingest, group-committed', () => {
   test('200 concurrent posts: all 202 with distinct ids, every row committed, the definition counted 200 times', async () => {
@@ -175,6 +189,27 @@ describe('event ingest, group-committed', () => {
     assert.equal(def?.event_count, 3, 'counted once per committed event: primer, ok-1, ok-2');
     assert.deepEqual(JSON.parse(def.property_keys), ['boom-primer', 'ok-1', 'ok-2']);
     assert.equal(wakes(), 0, 'events for nobody queue no work, so the worker is not woken');
+  });
+
+  test('property keys: known keys are only counted, a key from a rolled-back event is still stored when it comes back', async () => {
+    // One EventIngest remembers the keys it has stored per type and then only counts; what it remembers
+    // must be what committed, or a key first seen in a rolled-back event would never be stored.
+    const { ingest } = ingestWith({
+      afterEventInsert(request: IngestRequest) {
+        if (request.externalId === 'keys-boom') throw new Error('injected failure');
+      },
+    });
+    const submit = (external_id: string, properties: Record<string, number | boolean>) =>
+      ingest.ingest(shop.shopId, { type: 'Batch Keys', external_id, properties }, undefined);
+    await submit('keys-1', { rating: 5 });
+    await submit('keys-2', { rating: 4 });
+    await assert.rejects(submit('keys-boom', { rating: 1, late: true }), /injected failure/);
+    assert.deepEqual(JSON.parse((await definition('Batch Keys'))!.property_keys), ['rating'], 'the rolled-back key is not stored');
+    await submit('keys-3', { rating: 3, late: true });
+    await submit('keys-4', { late: false });
+    const def = await definition('Batch Keys');
+    assert.deepEqual(JSON.parse(def!.property_keys), ['rating', 'late']);
+    assert.equal(def?.event_count, 4, 'keys-1, keys-2, keys-3, keys-4: the rolled-back event is not counted');
   });
 
   test('another process committing the same external_id mid-batch: the batch is retried item by item and replays its row', async () => {

@@ -6,11 +6,12 @@ import { initialMigration } from '../src/db/migrations/0001_initial.js';
 import { smsMigrations } from '../src/db/migrations/index.js';
 import type { SmsSchema } from '../src/db/schema.js';
 
-// Events stored by releases that marked them `processed_at` (first one events.process job per event, then one
-// per shop): processing never started anything, and events now start their automations at ingest, so the
-// pending jobs go and so does the column.
+// Upgrading a database from the release that queued one events.process job per event (0002) to today's:
+// processing never started anything, and events now start their automations at ingest, so the pending
+// jobs go (0004 regrouped them by batch, 0005 removes them), every event stays, and the definition counts
+// move into counter shards (0006).
 
-describe('migrations 0003–0004: events no longer wait for an events.process job', () => {
+describe('migrations 0003–0006: events no longer wait for an events.process job; counts in shards', () => {
   let database: Database<SmsSchema>;
   const at = '2026-03-01T00:00:00.000Z';
   before(async () => {
@@ -29,11 +30,13 @@ describe('migrations 0003–0004: events no longer wait for an events.process jo
       ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     });
 
-  test('pending events.process jobs are removed, other jobs and every event stay; down restores the column', async () => {
+  test('pending events.process jobs are removed, other jobs and every event stay, counts carried over; down restores them', async () => {
     const db = database.db as unknown as Kysely<unknown>;
     await sql`insert into shops (id, name, timezone, created_at, updated_at) values ('shop_a', 'A', 'UTC', ${at}, ${at})`.execute(db);
     await sql`insert into subscribers (id, shop_id, phone_number, properties, tags, status, time_zones, created_at, updated_at)
       values ('sub_a', 'shop_a', '+12125550100', '{}', '[]', 'subscribed', '[]', ${at}, ${at})`.execute(db);
+    await sql`insert into event_definitions (shop_id, name, property_keys, first_seen_at, last_seen_at, event_count)
+      values ('shop_a', 'Review Created', '["rating"]', ${at}, '2026-03-02T00:00:00.000Z', 30)`.execute(db);
     const job = (id: string, kind: string, payload: unknown) =>
       sql`insert into jobs (id, kind, payload, run_at, state, attempts, max_attempts, rerun, created_at, updated_at)
         values (${id}, ${kind}, ${JSON.stringify(payload)}, ${at}, 'pending', 0, 10, 0, ${at}, ${at})`.execute(db);
@@ -51,7 +54,9 @@ describe('migrations 0003–0004: events no longer wait for an events.process jo
       up.results?.map((r) => [r.migrationName, r.status]),
       [
         ['0003_events_processing', 'Success'],
-        ['0004_events_processed_at_ingest', 'Success'],
+        ['0004_events_process_by_batch', 'Success'],
+        ['0005_events_start_at_ingest', 'Success'],
+        ['0006_event_definition_counts', 'Success'],
       ],
     );
     const jobs = await database.db.selectFrom('jobs').select(['id', 'kind', 'state']).where('state', '=', 'pending').execute();
@@ -62,10 +67,24 @@ describe('migrations 0003–0004: events no longer wait for an events.process jo
       waiting,
     );
     assert.ok(!('processed_at' in events[0]!), 'the column is gone');
+    const counts = await database.db.selectFrom('event_definition_counts').selectAll().execute();
+    assert.deepEqual(counts, [
+      { shop_id: 'shop_a', name: 'Review Created', shard: 0, event_count: 30, last_seen_at: '2026-03-02T00:00:00.000Z' },
+    ]);
+    const def = await database.db.selectFrom('event_definitions').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual(def, { shop_id: 'shop_a', name: 'Review Created', property_keys: '["rating"]', first_seen_at: at });
 
+    // Two lanes counted since the upgrade; going down sums them back onto the definition row.
+    await sql`insert into event_definition_counts (shop_id, name, shard, event_count, last_seen_at)
+      values ('shop_a', 'Review Created', 1, 5, '2026-03-03T00:00:00.000Z')`.execute(db);
     const down = await migrator().migrateDown();
     assert.equal(down.error, undefined);
-    const restored = await database.db.selectFrom('events').selectAll().where('id', '=', waiting[0]!).executeTakeFirstOrThrow();
-    assert.equal((restored as unknown as { processed_at: string }).processed_at, at, 'down restores the column, every event processed');
+    const restored = (
+      await sql<{ event_count: number; last_seen_at: string }>`select event_count, last_seen_at from event_definitions`.execute(db)
+    ).rows[0];
+    assert.deepEqual(
+      { ...restored, event_count: Number(restored?.event_count) },
+      { event_count: 35, last_seen_at: '2026-03-03T00:00:00.000Z' },
+    );
   });
 });

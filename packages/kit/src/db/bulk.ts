@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from './open.js';
+import { registerPrepared } from './prepared.js';
 
 /**
  * Multi-row INSERT for hot paths: one statement per batch instead of one per row, with the SQL text built
@@ -26,6 +27,7 @@ function insertText(dialect: Dialect, table: string, columns: readonly string[],
     text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}${onConflict}`;
     if (texts.size > 500) texts.clear();
     texts.set(key, text);
+    registerPrepared(text);
   }
   return text;
 }
@@ -68,6 +70,7 @@ export async function runRaw<DB, R = unknown>(
       sqlText = text.replace(/\?/g, () => `$${++n}`);
       if (converted.size > 500) converted.clear();
       converted.set(text, sqlText);
+      registerPrepared(sqlText);
     }
   }
   const r = await db.executeQuery<R>(CompiledQuery.raw(sqlText, [...params]));
@@ -107,6 +110,7 @@ export async function updateRows<DB>(
         `update "${spec.table}" set ${set} from v where "${spec.table}"."${spec.key}" = v."__key"${spec.alsoWhere ? ` and ${spec.alsoWhere}` : ''}`;
       if (texts.size > 500) texts.clear();
       texts.set(key, text);
+      registerPrepared(text);
     }
     const params: unknown[] = [];
     for (const row of chunk) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
+import { withPreparedStatements } from './prepared.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -169,9 +170,11 @@ async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: config.maxConnections ?? 10,
-    options: `-c search_path="${schema}"`,
+    // Custom plans always: hot statements are prepared once per connection (db/prepared.ts), and a generic
+    // plan chosen while a table was still empty (a sequential scan) would otherwise stay as it grows.
+    options: `-c search_path="${schema}" -c plan_cache_mode=force_custom_plan`,
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   return {
     db,
     dialect: 'postgres',

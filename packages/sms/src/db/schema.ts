@@ -1,6 +1,6 @@
 import type { Database, JobsSchema, SettingsTable } from '@rapport/kit';
 import type { AutomationRunsTable, AutomationsTable, TriggerFiresTable, TriggersTable } from './tables/automations.js';
-import type { EventDefinitionsTable, EventsTable, IdempotencyKeysTable } from './tables/events.js';
+import type { EventDefinitionCountsTable, EventDefinitionsTable, EventsTable, IdempotencyKeysTable } from './tables/events.js';
 import type { DevCarrierMessagesTable, InboundMessagesTable, OutboxMessagesTable } from './tables/messages.js';
 import type { ApiKeysTable, ShopsTable } from './tables/shops.js';
 import type { ConsentEventsTable, SubscribersTable } from './tables/subscribers.js';
@@ -25,6 +25,7 @@ export interface SmsSchema extends JobsSchema {
   consent_events: ConsentEventsTable;
   events: EventsTable;
   event_definitions: EventDefinitionsTable;
+  event_definition_counts: EventDefinitionCountsTable;
   idempotency_keys: IdempotencyKeysTable;
   triggers: TriggersTable;
   trigger_fires: TriggerFiresTable;

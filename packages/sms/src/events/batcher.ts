@@ -28,14 +28,18 @@
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 export interface BatchRunner<T, R> {
-  /** Runs one item in its own transaction. Used for a batch of one, and to retry a failed batch item by item. */
-  runOne(item: T): Promise<R>;
+  /**
+   * Runs one item in its own transaction. Used for a batch of one, and to retry a failed batch item by item.
+   * `lane` (0 … concurrency − 1) is the lane running it: no two transactions of one batcher share a lane at
+   * once, so per-lane rows (counter shards) are never contended within a process.
+   */
+  runOne(item: T, lane: number): Promise<R>;
   /**
    * Runs every item in ONE transaction and returns each item's outcome, in order, after the commit. An item
    * may fail alone (`ok: false`) only when its failure left the transaction untouched; anything else rejects,
    * the transaction rolls back as a whole, and the batcher retries each item with `runOne`.
    */
-  runBatch(items: readonly T[]): Promise<Settled<R>[]>;
+  runBatch(items: readonly T[], lane: number): Promise<Settled<R>[]>;
 }
 
 export interface IngestBatcherOptions {
@@ -79,6 +83,8 @@ export class IngestBatcher<T, R> {
   #queue: Pending<T, R>[] = [];
   /** Lanes running: each flushes one batch at a time, then stays busy for one turn (see above). */
   #lanes = 0;
+  /** Lane numbers not in use. */
+  readonly #freeLanes: number[];
 
   constructor(runner: BatchRunner<T, R>, options: IngestBatcherOptions = {}) {
     this.#runner = runner;
@@ -87,6 +93,7 @@ export class IngestBatcher<T, R> {
     this.#onFlush = options.onFlush;
     this.#onBatchError = options.onBatchError;
     this.#nextTurn = options.nextTurn ?? nextTurn;
+    this.#freeLanes = Array.from({ length: this.#concurrency }, (_, i) => this.#concurrency - 1 - i);
   }
 
   /** Items waiting for the next flush (not counting those running). */
@@ -106,31 +113,36 @@ export class IngestBatcher<T, R> {
 
   async #lane(): Promise<void> {
     this.#lanes++;
+    const lane = this.#freeLanes.pop() ?? 0;
     try {
       for (;;) {
-        await this.#flush(this.#queue.splice(0, this.#maxBatch));
+        await this.#flush(this.#queue.splice(0, this.#maxBatch), lane);
         // Busy for one more turn (see above): requests already received join the next batch.
         await this.#nextTurn();
         if (this.#queue.length === 0) return;
       }
     } finally {
+      this.#freeLanes.push(lane);
       this.#lanes--;
     }
   }
 
-  async #flush(batch: Pending<T, R>[]): Promise<void> {
+  async #flush(batch: Pending<T, R>[], lane: number): Promise<void> {
     // Another lane took everything during our turn: nothing to run.
     if (batch.length === 0) return;
     this.#onFlush?.(batch.length);
-    if (batch.length === 1) return this.#one(batch[0]!);
+    if (batch.length === 1) return this.#one(batch[0]!, lane);
     let outcomes: Settled<R>[];
     try {
-      outcomes = await this.#runner.runBatch(batch.map((p) => p.item));
+      outcomes = await this.#runner.runBatch(
+        batch.map((p) => p.item),
+        lane,
+      );
     } catch (err) {
       this.#onBatchError?.(err, batch.length);
       // The transaction failed as a whole (one item threw, or lost a unique-index race with another
       // process): nothing of it committed. Each item gets its own transaction, so only the bad one fails.
-      for (const p of batch) await this.#one(p);
+      for (const p of batch) await this.#one(p, lane);
       return;
     }
     batch.forEach((p, i) => {
@@ -141,9 +153,9 @@ export class IngestBatcher<T, R> {
     });
   }
 
-  async #one(p: Pending<T, R>): Promise<void> {
+  async #one(p: Pending<T, R>, lane: number): Promise<void> {
     try {
-      p.resolve(await this.#runner.runOne(p.item));
+      p.resolve(await this.#runner.runOne(p.item, lane));
     } catch (err) {
       p.reject(err);
     }

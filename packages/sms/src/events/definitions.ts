@@ -1,6 +1,6 @@
 import { EVENT_TYPES, EVENT_TYPE_NAMES } from '@rapport/contract';
-import { fromJson, toJson } from '@rapport/kit';
-import { sql, type Kysely } from 'kysely';
+import { fromJson, runRaw, toJson, type Dialect } from '@rapport/kit';
+import type { Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
 import type { EventDefinitionView } from '../schemas/events.js';
 
@@ -11,8 +11,8 @@ import type { EventDefinitionView } from '../schemas/events.js';
  */
 
 /**
- * The definition writes of one transaction, summed: a batch of 200 "Review Created" events is one write of
- * event_count + 200 with the union of their keys, not 200 read-modify-writes of the same row.
+ * The definition writes of one transaction, summed: a batch of 200 "Review Created" events is one count
+ * of +200 and one merge of the union of their keys, not 200 read-modify-writes.
  */
 export class EventDefinitionTally {
   readonly #seen = new Map<string, { shopId: string; name: string; keys: Set<string>; count: number }>();
@@ -28,66 +28,146 @@ export class EventDefinitionTally {
     for (const k of keys) entry.keys.add(k);
   }
 
-  /** Writes every tallied definition, in (shop, name) order so concurrent writers lock rows in one order. */
-  async write(trx: Kysely<SmsSchema>, now: Date): Promise<void> {
+  /**
+   * Writes every tallied definition, in (shop, name) order so concurrent writers lock rows in one order:
+   * its property keys, unless `known` (the keys this process has already seen stored per shop and type)
+   * has them all — keys are only ever added, so a key remembered there is always stored — then its count,
+   * added to `shard` (the ingest lane's own counter row, see 0006_event_definition_counts). A batch that
+   * brings no new key is one fixed upsert. Returns what to remember once the transaction has committed
+   * (`KnownDefinitionKeys.remember`).
+   */
+  async write(trx: Kysely<SmsSchema>, dialect: Dialect, now: Date, shard: number, known?: KnownDefinitionKeys): Promise<StoredKeys[]> {
+    const stored: StoredKeys[] = [];
     const entries = [...this.#seen.values()].sort((a, b) => compare(a.shopId, b.shopId) || compare(a.name, b.name));
-    for (const e of entries) await recordEventDefinition(trx, now, e.shopId, e.name, [...e.keys], e.count);
+    for (const e of entries) {
+      const keys = [...e.keys];
+      const remembered = known?.get(e.shopId, e.name);
+      if (!remembered || !keys.every((k) => remembered.has(k))) {
+        await storeDefinitionKeys(trx, now, e.shopId, e.name, keys);
+        stored.push({ shopId: e.shopId, name: e.name, keys });
+      }
+      await countEvents(trx, dialect, now, e.shopId, e.name, e.count, shard);
+    }
+    return stored;
   }
+}
+
+export interface StoredKeys {
+  shopId: string;
+  name: string;
+  keys: string[];
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Counts `count` events of type `name` that carried the property keys `keys`. */
+const COUNT = `insert into "event_definition_counts" ("shop_id", "name", "shard", "event_count", "last_seen_at") values (?, ?, ?, ?, ?)
+  on conflict ("shop_id", "name", "shard") do update set "event_count" = "event_definition_counts"."event_count" + excluded."event_count",
+  "last_seen_at" = excluded."last_seen_at"`;
+
+async function countEvents(
+  trx: Kysely<SmsSchema>,
+  dialect: Dialect,
+  now: Date,
+  shopId: string,
+  name: string,
+  count: number,
+  shard: number,
+): Promise<void> {
+  await runRaw(trx, dialect, COUNT, [shopId, name, shard, count, now.toISOString()]);
+}
+
+/**
+ * Property keys known to be stored, per shop and type, for one process (bounded: forgetting only costs a
+ * read). Filled only after the transaction that stored the keys committed: a key remembered from a
+ * rolled-back batch would let later batches skip storing it.
+ */
+export class KnownDefinitionKeys {
+  readonly #keys = new Map<string, Set<string>>();
+  get(shopId: string, name: string): Set<string> | undefined {
+    return this.#keys.get(JSON.stringify([shopId, name]));
+  }
+  remember(stored: readonly StoredKeys[]): void {
+    for (const { shopId, name, keys } of stored) this.#add(shopId, name, keys);
+  }
+  #add(shopId: string, name: string, keys: readonly string[]): void {
+    const id = JSON.stringify([shopId, name]);
+    let set = this.#keys.get(id);
+    if (!set) {
+      if (this.#keys.size >= 10_000) this.#keys.clear();
+      set = new Set();
+      this.#keys.set(id, set);
+    }
+    for (const k of keys) set.add(k);
+  }
+}
+
+/** Counts `count` events of type `name` that carried the property keys `keys` (outside the ingest's hot path). */
 export async function recordEventDefinition(
   trx: Kysely<SmsSchema>,
+  dialect: Dialect,
   now: Date,
   shopId: string,
   name: string,
   keys: readonly string[],
   count = 1,
 ): Promise<void> {
+  await storeDefinitionKeys(trx, now, shopId, name, keys);
+  await countEvents(trx, dialect, now, shopId, name, count, 0);
+}
+
+/** The definition row of a type, created on its first event, with `keys` merged into its property keys. */
+async function storeDefinitionKeys(
+  trx: Kysely<SmsSchema>,
+  now: Date,
+  shopId: string,
+  name: string,
+  keys: readonly string[],
+): Promise<void> {
   const at = now.toISOString();
-  // Hot path (every batch): read the known keys, then one write. The keys column changes only when an
-  // event brings a property name not seen before on this type.
   const read = () =>
     trx.selectFrom('event_definitions').select('property_keys').where('shop_id', '=', shopId).where('name', '=', name).executeTakeFirst();
   let row = await read();
   if (!row) {
     const inserted = await trx
       .insertInto('event_definitions')
-      .values({ shop_id: shopId, name, property_keys: toJson(keys), first_seen_at: at, last_seen_at: at, event_count: count })
+      .values({ shop_id: shopId, name, property_keys: toJson(keys), first_seen_at: at })
       .onConflict((oc) => oc.columns(['shop_id', 'name']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return;
-    // Another process defined the type since our read (PostgreSQL): count and merge keys into its row.
+    // Another process defined the type since our read (PostgreSQL): merge keys into its row.
     row = await read();
     if (!row) throw new Error(`event definition ${name} conflicted on insert but cannot be read`);
   }
-  // The keys change only when an event brings a property name not seen before on this type. That write is
-  // conditional on the keys read (compare-and-set): two transactions adding different keys at once on
-  // PostgreSQL would otherwise keep only one of them.
+  // The write is conditional on the keys read (compare-and-set): two transactions adding different keys
+  // at once on PostgreSQL would otherwise keep only one of them.
   for (let attempt = 0; attempt < 5; attempt++) {
     const known = fromJson<string[]>(row.property_keys, []);
     const added = keys.filter((k) => !known.includes(k));
-    const update = trx
+    if (added.length === 0) return;
+    const r = await trx
       .updateTable('event_definitions')
-      .set({
-        last_seen_at: at,
-        event_count: sql`event_count + ${count}`,
-        ...(added.length > 0 ? { property_keys: toJson([...known, ...added]) } : {}),
-      })
+      .set({ property_keys: toJson([...known, ...added]) })
       .where('shop_id', '=', shopId)
-      .where('name', '=', name);
-    const r = await (added.length > 0 ? update.where('property_keys', '=', row.property_keys) : update).executeTakeFirst();
+      .where('name', '=', name)
+      .where('property_keys', '=', row.property_keys)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) > 0) return;
     row = await read();
-    if (!row) throw new Error(`event definition ${name} vanished while being counted`);
+    if (!row) throw new Error(`event definition ${name} vanished while its keys were merged`);
   }
   throw new Error(`event definition ${name}: keys kept changing under five attempts to add to them`);
 }
 
 export async function listEventDefinitions(db: Kysely<SmsSchema>, shopId: string): Promise<EventDefinitionView[]> {
-  const rows = await db.selectFrom('event_definitions').selectAll().where('shop_id', '=', shopId).orderBy('name').execute();
+  const defs = await db.selectFrom('event_definitions').selectAll().where('shop_id', '=', shopId).orderBy('name').execute();
+  const counts = await db
+    .selectFrom('event_definition_counts')
+    .select((eb) => ['name', eb.fn.sum<number>('event_count').as('event_count'), eb.fn.max('last_seen_at').as('last_seen_at')])
+    .where('shop_id', '=', shopId)
+    .groupBy('name')
+    .execute();
+  const countOf = new Map(counts.map((c) => [c.name, { event_count: Number(c.event_count), last_seen_at: c.last_seen_at }]));
+  const rows = defs.map((d) => ({ ...d, ...(countOf.get(d.name) ?? { event_count: 0, last_seen_at: d.first_seen_at }) }));
   const observed = new Map(rows.map((r) => [r.name, r]));
   const views: EventDefinitionView[] = [];
   for (const name of EVENT_TYPE_NAMES) {

@@ -1,4 +1,6 @@
+import { anyOf, runRaw, type Dialect } from '@rapport/kit';
 import type { Kysely } from 'kysely';
+import { SUBSCRIBER_COLUMNS } from '../db/tables/subscribers.js';
 import type { SmsSchema, SubscribersTable } from '../db/schema.js';
 import type { IngestRequest } from './ingest.js';
 
@@ -7,6 +9,9 @@ import type { IngestRequest } from './ingest.js';
  * shop (not one per event): stored idempotency responses, events already stored under an external_id, and
  * the subscribers the batch names by id, phone or email (whole rows: a matched event starts automations for
  * its subscriber in the same transaction).
+ *
+ * The statements are fixed SQL texts (`anyOf`: one text whatever the batch size on PostgreSQL, so each is
+ * a prepared statement there; Kysely's builder would also rebuild and recompile them for every batch).
  */
 export interface KnownRows {
   /** `${shop}\u0000${key}` → the stored response of an Idempotency-Key. */
@@ -27,7 +32,9 @@ export const keyOf = (shopId: string, value: string): string => `${shopId}\u0000
 
 const distinct = (values: (string | null | undefined)[]): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
-export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<KnownRows> {
+const SUBSCRIBER = SUBSCRIBER_COLUMNS.map((c) => `"${c}"`).join(', ');
+
+export async function lookUpBatch(trx: Kysely<SmsSchema>, dialect: Dialect, requests: readonly IngestRequest[]): Promise<KnownRows> {
   const known: KnownRows = {
     idempotency: new Map(),
     externalIds: new Map(),
@@ -36,34 +43,42 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
     emails: new Map(),
     subscribers: new Map(),
   };
+  const select = async <R>(text: string, shopId: string, column: string, values: string[]): Promise<R[]> => {
+    const any = anyOf(dialect, column, values);
+    return (await runRaw<SmsSchema, R>(trx, dialect, text.replace('$any', any.sql), [shopId, ...any.params])).rows;
+  };
   const byShop = new Map<string, IngestRequest[]>();
   for (const r of requests) byShop.set(r.shopId, [...(byShop.get(r.shopId) ?? []), r]);
   for (const [shopId, rs] of byShop) {
     const keys = distinct(rs.map((r) => r.idempotencyKey));
     if (keys.length > 0) {
-      const rows = await trx
-        .selectFrom('idempotency_keys')
-        .select(['key', 'request_hash', 'status_code', 'response_body'])
-        .where('shop_id', '=', shopId)
-        .where('scope', '=', 'events')
-        .where('key', 'in', keys)
-        .execute();
+      const rows = await select<{ key: string; request_hash: string; status_code: number; response_body: string }>(
+        `select "key", "request_hash", "status_code", "response_body" from "idempotency_keys" where "shop_id" = ? and "scope" = 'events' and $any`,
+        shopId,
+        '"key"',
+        keys,
+      );
       for (const row of rows)
         known.idempotency.set(keyOf(shopId, row.key), { hash: row.request_hash, statusCode: row.status_code, body: row.response_body });
     }
     const externalIds = distinct(rs.map((r) => r.externalId));
     if (externalIds.length > 0) {
-      const rows = await trx
-        .selectFrom('events')
-        .select(['id', 'external_id'])
-        .where('shop_id', '=', shopId)
-        .where('external_id', 'in', externalIds)
-        .execute();
+      const rows = await select<{ id: string; external_id: string | null }>(
+        `select "id", "external_id" from "events" where "shop_id" = ? and $any`,
+        shopId,
+        '"external_id"',
+        externalIds,
+      );
       for (const row of rows) if (row.external_id) known.externalIds.set(keyOf(shopId, row.external_id), row.id);
     }
     const ids = distinct(rs.map((r) => r.body.subscriber_id));
     if (ids.length > 0) {
-      const rows = await trx.selectFrom('subscribers').selectAll().where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+      const rows = await select<SubscribersTable>(
+        `select ${SUBSCRIBER} from "subscribers" where "shop_id" = ? and $any`,
+        shopId,
+        '"id"',
+        ids,
+      );
       for (const row of rows) {
         known.subscriberIds.add(keyOf(shopId, row.id));
         known.subscribers.set(row.id, row);
@@ -71,12 +86,12 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
     }
     const phones = distinct(rs.map((r) => r.phone));
     if (phones.length > 0) {
-      const rows = await trx
-        .selectFrom('subscribers')
-        .selectAll()
-        .where('shop_id', '=', shopId)
-        .where('phone_number', 'in', phones)
-        .execute();
+      const rows = await select<SubscribersTable>(
+        `select ${SUBSCRIBER} from "subscribers" where "shop_id" = ? and $any`,
+        shopId,
+        '"phone_number"',
+        phones,
+      );
       for (const row of rows) {
         known.phones.set(keyOf(shopId, row.phone_number), row.id);
         known.subscribers.set(row.id, row);
@@ -85,15 +100,12 @@ export async function lookUpBatch(trx: Kysely<SmsSchema>, requests: readonly Ing
     const emails = distinct(rs.map((r) => r.email));
     if (emails.length > 0) {
       // Most recently confirmed first, so the first row seen per email is the one Postscript's rule picks.
-      const rows = await trx
-        .selectFrom('subscribers')
-        .selectAll()
-        .where('shop_id', '=', shopId)
-        .where('email', 'in', emails)
-        .where('confirmed_at', 'is not', null)
-        .orderBy('confirmed_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      const rows = await select<SubscribersTable>(
+        `select ${SUBSCRIBER} from "subscribers" where "shop_id" = ? and $any and "confirmed_at" is not null order by "confirmed_at" desc, "id" desc`,
+        shopId,
+        '"email"',
+        emails,
+      );
       for (const row of rows)
         if (row.email && !known.emails.has(keyOf(shopId, row.email))) {
           known.emails.set(keyOf(shopId, row.email), row.id);

@@ -8,6 +8,7 @@ import { requestHash, type StoredResponse } from '../idempotency/store.js';
 import { startAutomations } from '../automations/start.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { IngestBatcher, type IngestBatcherOptions, type Settled } from './batcher.js';
+import { KnownDefinitionKeys, type StoredKeys } from './definitions.js';
 import { lookUpBatch } from './ingest-lookups.js';
 import { planIngest } from './ingest-plan.js';
 
@@ -17,7 +18,7 @@ const MAX_PROPERTIES = 100;
  * worker and the API's reads still need (bench: 4 lanes 889 events/s, 8 lanes 984). SQLite has one
  * writer: one batch.
  */
-export const POSTGRES_INGEST_CONCURRENCY = 8;
+export const POSTGRES_INGEST_CONCURRENCY = Number(process.env['XP_LANES'] ?? 8);
 
 export interface IngestResponse {
   event_ids: string[];
@@ -59,7 +60,7 @@ export type ItemResult = { response: StoredResponse<IngestResponse>; created: bo
  * Requests are group-committed (see IngestBatcher): one instance per process and database, so every
  * request of this process shares its batches. A batch costs a handful of statements whatever its size —
  * one look-up per kind of key (idempotency keys, external ids, subscriber ids, phones, emails), one
- * multi-row insert, one write per event definition — and the decisions between them
+ * multi-row insert, one write per event definition (a count, when its property keys are known) — and the decisions between them
  * are made in arrival order by `planIngest` (pure), so a duplicate external_id or Idempotency-Key in the
  * same batch is a replay exactly as it would be one transaction later.
  */
@@ -67,12 +68,14 @@ export class EventIngest {
   readonly #ctx: SmsContext;
   readonly #batcher: IngestBatcher<IngestRequest, StoredResponse<IngestResponse>>;
   readonly #afterEventInsert: ((request: IngestRequest) => void | Promise<void>) | undefined;
+  readonly #definitionKeys: KnownDefinitionKeys;
 
   constructor(ctx: SmsContext, options: EventIngestOptions = {}) {
     this.#ctx = ctx;
+    this.#definitionKeys = new KnownDefinitionKeys();
     this.#afterEventInsert = options.afterEventInsert;
     this.#batcher = new IngestBatcher(
-      { runOne: (r) => this.#runOne(r), runBatch: (rs) => this.#runBatch(rs) },
+      { runOne: (r, lane) => this.#runOne(r, lane), runBatch: (rs, lane) => this.#runBatch(rs, lane) },
       {
         ...options,
         concurrency: options.concurrency ?? (ctx.database.dialect === 'postgres' ? POSTGRES_INGEST_CONCURRENCY : 1),
@@ -111,8 +114,9 @@ export class EventIngest {
    * One request, one transaction; a lost unique-index race (or a PostgreSQL deadlock between two batches)
    * runs again and finds the winner's rows.
    */
-  async #runOne(request: IngestRequest): Promise<StoredResponse<IngestResponse>> {
-    const applied = await retryTransaction(() => this.#ctx.db.transaction().execute((trx) => this.#apply(trx, [request])));
+  async #runOne(request: IngestRequest, lane: number): Promise<StoredResponse<IngestResponse>> {
+    const applied = await retryTransaction(() => this.#ctx.db.transaction().execute((trx) => this.#apply(trx, [request], lane)));
+    this.#definitionKeys.remember(applied.storedKeys);
     if (applied.dueNow) this.#ctx.wake();
     const [result] = applied.results;
     if (!result) throw new Error('ingest produced no result');
@@ -121,28 +125,33 @@ export class EventIngest {
   }
 
   /** Many requests, one transaction: rejects (and rolls back) if anything throws. */
-  async #runBatch(requests: readonly IngestRequest[]): Promise<Settled<StoredResponse<IngestResponse>>[]> {
-    const { results, dueNow } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests));
+  async #runBatch(requests: readonly IngestRequest[], lane: number): Promise<Settled<StoredResponse<IngestResponse>>[]> {
+    const { results, dueNow, storedKeys } = await this.#ctx.db.transaction().execute((trx) => this.#apply(trx, requests, lane));
+    this.#definitionKeys.remember(storedKeys);
     if (dueNow) this.#ctx.wake();
     return results.map((r) => ('refused' in r ? { ok: false, error: r.refused } : { ok: true, value: r.response }));
   }
 
   /** The batch's look-ups, decisions and writes, inside the caller's transaction. */
-  async #apply(trx: Kysely<SmsSchema>, requests: readonly IngestRequest[]): Promise<{ results: ItemResult[]; dueNow: boolean }> {
+  async #apply(
+    trx: Kysely<SmsSchema>,
+    requests: readonly IngestRequest[],
+    lane: number,
+  ): Promise<{ results: ItemResult[]; dueNow: boolean; storedKeys: StoredKeys[] }> {
     const now = this.#ctx.clock.now();
-    const known = await lookUpBatch(trx, requests);
+    const known = await lookUpBatch(trx, this.#ctx.database.dialect, requests);
     const plan = planIngest(requests, known, now);
     await insertRows(trx, this.#ctx.database.dialect, 'events', EVENT_COLUMNS, plan.events);
     if (this.#afterEventInsert) for (const request of plan.inserted) await this.#afterEventInsert(request);
     if (plan.idempotency.length > 0)
       await insertRows(trx, this.#ctx.database.dialect, 'idempotency_keys', IDEMPOTENCY_COLUMNS, plan.idempotency);
-    await plan.definitions.write(trx, now);
+    const storedKeys = await plan.definitions.write(trx, this.#ctx.database.dialect, now, lane, this.#definitionKeys);
     let dueNow = false;
     for (const { event, subscriber } of plan.toStart) {
       const started = await startAutomations(trx, now, { kind: 'event', event }, subscriber);
       dueNow ||= started.dueNow;
     }
-    return { results: plan.results, dueNow };
+    return { results: plan.results, dueNow, storedKeys };
   }
 }
 

@@ -1,13 +1,17 @@
 import { jobsCoalesceMigration, jobsMigration, type Migrations } from '@rapport/kit';
 import { initialMigration } from './0001_initial.js';
 import { eventsProcessingMigration } from './0003_events_processing.js';
-import { eventsProcessedAtIngestMigration } from './0004_events_processed_at_ingest.js';
+import { eventsProcessByBatchMigration } from './0004_events_process_by_batch.js';
+import { eventsStartAtIngestMigration } from './0005_events_start_at_ingest.js';
+import { eventDefinitionCountsMigration } from './0006_event_definition_counts.js';
 
-/** Every migration of the SMS database, in the order it runs. */
+/** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
   '0000_jobs': jobsMigration,
   '0001_initial': initialMigration,
   '0002_jobs_coalesce': jobsCoalesceMigration,
   '0003_events_processing': eventsProcessingMigration,
-  '0004_events_processed_at_ingest': eventsProcessedAtIngestMigration,
+  '0004_events_process_by_batch': eventsProcessByBatchMigration,
+  '0005_events_start_at_ingest': eventsStartAtIngestMigration,
+  '0006_event_definition_counts': eventDefinitionCountsMigration,
 };

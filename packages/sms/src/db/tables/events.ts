@@ -19,8 +19,18 @@ export interface EventDefinitionsTable {
   /** JSON array of every property key seen on this event type. */
   property_keys: string;
   first_seen_at: string;
-  last_seen_at: string;
+}
+
+/**
+ * How many events of a type a shop has sent, in shards: each ingest lane adds to its own row, so
+ * concurrent batches of one type do not queue on one row lock. The count is the sum over shards.
+ */
+export interface EventDefinitionCountsTable {
+  shop_id: string;
+  name: string;
+  shard: number;
   event_count: number;
+  last_seen_at: string;
 }
 
 export interface IdempotencyKeysTable {

@@ -31,6 +31,35 @@ export interface SubscribersTable {
   updated_at: string;
 }
 
+/**
+ * Every column of a subscriber row, for hot-path statements written as fixed SQL (prepared once, never
+ * `select *`). The check below fails to compile when a column is added to the table but not here.
+ */
+export const SUBSCRIBER_COLUMNS = [
+  'id',
+  'shop_id',
+  'phone_number',
+  'email',
+  'first_name',
+  'last_name',
+  'shopify_customer_id',
+  'properties',
+  'tags',
+  'status',
+  'origin',
+  'keyword',
+  'external_id',
+  'time_zones',
+  'region',
+  'confirmed_at',
+  'opted_out_at',
+  'opt_out_notice_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof SubscribersTable)[];
+const _everySubscriberColumn: Exclude<keyof SubscribersTable, (typeof SUBSCRIBER_COLUMNS)[number]> extends never ? true : never = true;
+void _everySubscriberColumn;
+
 export type ConsentAction = 'opt_in_requested' | 'opted_in' | 'opted_out';
 
 /** Consent evidence: every opt-in request, confirmation and opt-out, with its source and exact wording. */
