@@ -15,10 +15,10 @@ import { planIngest } from './ingest-plan.js';
 const MAX_PROPERTIES = 100;
 /**
  * Batches in flight at once on PostgreSQL: the pool's 10 connections less two, which authentication, the
- * worker and the API's reads still need (bench: 4 lanes 889 events/s, 8 lanes 984). SQLite has one
- * writer: one batch.
+ * worker and the API's reads still need (bench: 4 lanes 889 events/s, 8 lanes 984; 2026-12-02, before the
+ * count shards, 3 lanes and 8 lanes both 0.82× of the floor). SQLite has one writer: one batch.
  */
-export const POSTGRES_INGEST_CONCURRENCY = Number(process.env['XP_LANES'] ?? 8);
+export const POSTGRES_INGEST_CONCURRENCY = 8;
 
 export interface IngestResponse {
   event_ids: string[];
