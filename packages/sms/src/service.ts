@@ -11,6 +11,9 @@ import { createDevCarrier } from './providers/dev-carrier.js';
 import type { SmsProvider } from './providers/provider.js';
 import { createTwilioProvider } from './providers/twilio.js';
 
+/** Connections of the worker's own pool on PostgreSQL: a round runs its kinds side by side, each a few statements at a time. */
+const WORKER_CONNECTIONS = 3;
+
 export interface SmsService {
   app: HttpApp;
   worker: Worker<SmsContext>;
@@ -62,7 +65,16 @@ export async function createSmsService(opts: SmsServiceOptions): Promise<SmsServ
     wake: () => wakeWorker(),
   };
 
-  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, context: ctx, jobs: SMS_JOBS });
+  // The worker on connections of its own (PostgreSQL): sharing the API's pool, each statement of a round
+  // queued behind request transactions — at 200 trigger fires/s a text took ~280 ms to leave (bench `fire`).
+  const workerDatabase = await opts.database.withOwnConnections(WORKER_CONNECTIONS);
+  const workerCtx: SmsContext = {
+    ...ctx,
+    database: workerDatabase,
+    db: workerDatabase.db,
+    provider: opts.provider ?? providerFromConfig(workerDatabase, opts.clock, opts.config),
+  };
+  const worker = new Worker({ database: workerDatabase, clock: opts.clock, log: opts.log, context: workerCtx, jobs: SMS_JOBS });
   wakeWorker = () => worker.wake();
 
   const app = await createHttpApp({
@@ -84,6 +96,7 @@ export async function createSmsService(opts: SmsServiceOptions): Promise<SmsServ
     async close() {
       await worker.stop();
       await app.close();
+      await workerDatabase.close();
     },
   };
 }

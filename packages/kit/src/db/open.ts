@@ -28,6 +28,12 @@ export interface Database<DB> {
   databaseUrl?: string;
   /** Drop everything this database holds (tests only). */
   destroyData(): Promise<void>;
+  /**
+   * The same database on connections of its own (PostgreSQL: a pool of `max`; SQLite: this same handle,
+   * one writer either way). For a worker that shares a process with an API: its statements would
+   * otherwise queue in the pool behind request transactions. The caller closes what it got back.
+   */
+  withOwnConnections(max: number): Promise<Database<DB>>;
   close(): Promise<void>;
 }
 
@@ -76,7 +82,7 @@ function openSqlite<DB>(config: DbConfig): Database<DB> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return {
+  const database: Database<DB> = {
     db,
     dialect: 'sqlite',
     async destroyData() {
@@ -86,8 +92,10 @@ function openSqlite<DB>(config: DbConfig): Database<DB> {
       sqlite.pragma('foreign_keys = OFF');
       for (const t of tables) sqlite.exec(`drop table if exists "${t.name}"`);
     },
+    withOwnConnections: async () => ({ ...database, close: async () => undefined }),
     close: () => db.destroy(),
   };
+  return database;
 }
 
 /**
@@ -167,15 +175,18 @@ async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<
   } finally {
     await setup.end();
   }
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: config.maxConnections ?? 10,
-    // Custom plans always: hot statements are prepared once per connection (db/prepared.ts), and a generic
-    // plan chosen while a table was still empty (a sequential scan) would otherwise stay as it grows.
-    options: `-c search_path="${schema}" -c plan_cache_mode=force_custom_plan`,
-  });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
-  return {
+  const newPool = (max: number) =>
+    new pg.Pool({
+      connectionString: databaseUrl,
+      max,
+      // Custom plans always: hot statements are prepared once per connection (db/prepared.ts), and a generic
+      // plan chosen while a table was still empty (a sequential scan) would otherwise stay as it grows.
+      options: `-c search_path="${schema}" -c plan_cache_mode=force_custom_plan`,
+    });
+  const pool = newPool(config.maxConnections ?? 10);
+  const kysely = (p: pg.Pool) => new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(p) }) });
+  const db = kysely(pool);
+  const database: Database<DB> = {
     db,
     dialect: 'postgres',
     schema,
@@ -190,6 +201,11 @@ async function openPostgres<DB>(config: DbConfig, databaseUrl: string): Promise<
         client.release();
       }
     },
+    async withOwnConnections(max) {
+      const own = kysely(newPool(max));
+      return { ...database, db: own, close: () => own.destroy() };
+    },
     close: () => db.destroy(),
   };
+  return database;
 }
