@@ -4,7 +4,16 @@
  * caller starts the worker (`worker.start()`) or drives it (`worker.runDue()` in tests).
  */
 import { publishedCatalog } from '@rapport/contract';
-import { createHttpApp, Worker, type Clock, type DevClock, type HttpApp, type Logger, type RapportConfig } from '@rapport/kit';
+import {
+  createHttpApp,
+  Worker,
+  WORKER_CONNECTIONS,
+  type Clock,
+  type DevClock,
+  type HttpApp,
+  type Logger,
+  type RapportConfig,
+} from '@rapport/kit';
 import { activityLog } from './activity/record.js';
 import { SECURITY_SCHEMES } from './api/auth.js';
 import { ERROR_FAMILIES, toHttpError } from './api/errors.js';
@@ -45,7 +54,15 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     adminToken: opts.config.adminToken,
     wake: () => wakeWorker(),
   };
-  const worker = new Worker({ database: opts.database, clock: opts.clock, log: opts.log, context: ctx, jobs: REVIEWS_JOBS });
+  // The worker on connections of its own (PostgreSQL), as in the SMS platform: see WORKER_CONNECTIONS.
+  const workerDatabase = await opts.database.withOwnConnections(WORKER_CONNECTIONS);
+  const worker = new Worker({
+    database: workerDatabase,
+    clock: opts.clock,
+    log: opts.log,
+    context: { ...ctx, db: workerDatabase.db },
+    jobs: REVIEWS_JOBS,
+  });
   wakeWorker = () => worker.wake();
 
   const app = await createHttpApp({
@@ -68,6 +85,7 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     async close() {
       await worker.stop();
       await app.close();
+      await workerDatabase.close();
     },
   };
 }

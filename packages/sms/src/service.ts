@@ -1,5 +1,14 @@
 import { publishedCatalog } from '@rapport/contract';
-import { createHttpApp, Worker, type Clock, type DevClock, type HttpApp, type Logger, type RapportConfig } from '@rapport/kit';
+import {
+  createHttpApp,
+  Worker,
+  WORKER_CONNECTIONS,
+  type Clock,
+  type DevClock,
+  type HttpApp,
+  type Logger,
+  type RapportConfig,
+} from '@rapport/kit';
 import { SECURITY_SCHEMES } from './api/auth.js';
 import { ERROR_FAMILIES, toHttpError } from './api/errors.js';
 import { registerRoutes } from './api/routes.js';
@@ -10,9 +19,6 @@ import { sentTextOf } from './messages/list.js';
 import { createDevCarrier } from './providers/dev-carrier.js';
 import type { SmsProvider } from './providers/provider.js';
 import { createTwilioProvider } from './providers/twilio.js';
-
-/** Connections of the worker's own pool on PostgreSQL: a round runs its kinds side by side, each a few statements at a time. */
-const WORKER_CONNECTIONS = 3;
 
 export interface SmsService {
   app: HttpApp;
