@@ -278,6 +278,34 @@ describe('durable jobs', () => {
     );
   });
 
+  test('wake-ups in a stream are gathered: rounds are spaced by roundSpacingMs, so jobs enqueued meanwhile share one claim', async () => {
+    // Six jobs enqueued 20 ms apart, each followed by a wake (as an ingest batch or a trigger fire does).
+    // Unspaced, every wake would run a round of one job; spaced by 200 ms, the first runs at once (a wake
+    // after a quiet spell) and the other five wait for the next round together.
+    const batches: number[][] = [];
+    const stream = defineBatchJob('stream.demo', Type.Object({ n: Type.Integer() }), async (_ctx: null, items) => {
+      batches.push(items.map((i) => i.payload.n));
+      return items.map(() => ({ ok: true as const }));
+    });
+    const w = new Worker({ database, clock, jobs: [stream], context: null, log: silentLogger, roundSpacingMs: 200 });
+    w.start();
+    try {
+      // Idle for longer than the spacing first: its first look found nothing, so the next wake is after a quiet spell.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      for (let n = 1; n <= 6; n++) {
+        await stream.enqueue(db, clock.now(), { n }, { dedupeKey: `stream-${n}` });
+        w.wake();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (let i = 0; i < 200 && batches.flat().length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await w.stop();
+    }
+    assert.deepEqual(batches.flat().sort(), [1, 2, 3, 4, 5, 6], 'every job ran once');
+    assert.deepEqual(batches[0], [1], 'the first wake ran at once');
+    assert.ok(batches.length < 6 && (batches[1]?.length ?? 0) > 1, `jobs gathered into few rounds, got ${JSON.stringify(batches)}`);
+  });
+
   test('backoff grows exponentially with jitter and is capped at an hour', () => {
     assert.equal(
       backoffMs(1, () => 1),
