@@ -67,8 +67,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Bodies are checked as sent (no coercion, unknown fields are errors); query/params are converted.
   app.setValidatorCompiler(validatorCompiler);
-  app.addHook('onRequest', async (_request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and an async hook costs a promise each.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header(SERVICE_HEADER, options.service);
+    done();
   });
 
   // JSON bodies are parsed by Fastify's own parser (prototype-poisoning safe), then refused past the depth limit.

@@ -3,6 +3,7 @@ import { fromJson, runRaw, toJson, type Dialect } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema } from '../db/schema.js';
 import type { EventDefinitionView } from '../schemas/events.js';
+import { keyOf } from './ingest-lookups.js';
 
 /**
  * Event definitions: every custom event type a shop has sent, with the property keys seen on it — and the
@@ -18,7 +19,7 @@ export class EventDefinitionTally {
   readonly #seen = new Map<string, { shopId: string; name: string; keys: Set<string>; count: number }>();
 
   add(shopId: string, name: string, keys: readonly string[]): void {
-    const id = JSON.stringify([shopId, name]);
+    const id = keyOf(shopId, name);
     const entry = this.#seen.get(id);
     if (!entry) {
       this.#seen.set(id, { shopId, name, keys: new Set(keys), count: 1 });
@@ -84,13 +85,13 @@ async function countEvents(
 export class KnownDefinitionKeys {
   readonly #keys = new Map<string, Set<string>>();
   get(shopId: string, name: string): Set<string> | undefined {
-    return this.#keys.get(JSON.stringify([shopId, name]));
+    return this.#keys.get(keyOf(shopId, name));
   }
   remember(stored: readonly StoredKeys[]): void {
     for (const { shopId, name, keys } of stored) this.#add(shopId, name, keys);
   }
   #add(shopId: string, name: string, keys: readonly string[]): void {
-    const id = JSON.stringify([shopId, name]);
+    const id = keyOf(shopId, name);
     let set = this.#keys.get(id);
     if (!set) {
       if (this.#keys.size >= 10_000) this.#keys.clear();

@@ -14,11 +14,13 @@ import { planIngest } from './ingest-plan.js';
 
 const MAX_PROPERTIES = 100;
 /**
- * Batches in flight at once on PostgreSQL: the pool's 10 connections less two, which authentication, the
- * worker and the API's reads still need (bench: 4 lanes 889 events/s, 8 lanes 984; 2026-12-02, before the
- * count shards, 3 lanes and 8 lanes both 0.82× of the floor). SQLite has one writer: one batch.
+ * Batches in flight at once on PostgreSQL (SQLite has one writer: one batch). Fewer, larger batches cost
+ * less per event (a batch is six statements whatever its size), more lanes hide round trips. Bench of
+ * 2026-12-02 on 2 cores shared with PostgreSQL, Rapport events/s (ratio to the floor): 2 lanes 5,272
+ * (1.21×), 4 lanes 4,787 and 5,056 (1.02×, 1.29×), 8 lanes 4,020 (0.91×). Four leaves room for a database
+ * on its own machine, where round trips rather than CPU are the limit, and stays well inside the pool of 10.
  */
-export const POSTGRES_INGEST_CONCURRENCY = 8;
+export const POSTGRES_INGEST_CONCURRENCY = 4;
 
 export interface IngestResponse {
   event_ids: string[];
