@@ -102,20 +102,6 @@ export class KnownDefinitionKeys {
   }
 }
 
-/** Counts `count` events of type `name` that carried the property keys `keys` (outside the ingest's hot path). */
-export async function recordEventDefinition(
-  trx: Kysely<SmsSchema>,
-  dialect: Dialect,
-  now: Date,
-  shopId: string,
-  name: string,
-  keys: readonly string[],
-  count = 1,
-): Promise<void> {
-  await storeDefinitionKeys(trx, now, shopId, name, keys);
-  await countEvents(trx, dialect, now, shopId, name, count, 0);
-}
-
 /** The definition row of a type, created on its first event, with `keys` merged into its property keys. */
 async function storeDefinitionKeys(
   trx: Kysely<SmsSchema>,
