@@ -1,6 +1,8 @@
 import type { Clock, DevClock, Logger, RapportConfig } from '@rapport/kit';
 import { createSmsService, openSmsDatabase, type SmsService, type SmsDatabase } from '@rapport/sms';
 import { createReviewsService, openReviewsDatabase, type ReviewsService, type ReviewsDatabase } from '@rapport/reviews';
+import { dashboardDir as reviewsDashboardDir } from '@rapport/reviews-dashboard/dist-dir';
+import { dashboardDir as smsDashboardDir } from '@rapport/sms-dashboard/dist-dir';
 import type { Storage } from './runtime.js';
 
 export interface RunningPlatform {
@@ -36,6 +38,7 @@ export async function startPlatform(args: {
     log: log.child({ service: 'sms' }),
     config,
     ...(devClock ? { devClock } : {}),
+    dashboardDir: smsDashboardDir,
   });
   const reviews = await createReviewsService({
     database: reviewsDb,
@@ -43,6 +46,7 @@ export async function startPlatform(args: {
     log: log.child({ service: 'reviews' }),
     config,
     ...(devClock ? { devClock } : {}),
+    dashboardDir: reviewsDashboardDir,
   });
   await sms.app.listen({ host: config.host, port: config.smsPort });
   await reviews.app.listen({ host: config.host, port: config.reviewsPort });

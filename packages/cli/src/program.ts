@@ -94,6 +94,8 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     .option('--to <phone>', 'only those to this phone number (E.164)')
     .action(async (o) => (await import('./commands/sms.js')).messagesCommand(await loadConfig(), o));
 
+  addAccountCommands(sms, 'sms', loadConfig);
+
   const reviews = program.command('reviews').description('reviews platform: stores, Postscript, review requests');
   reviews
     .command('create-store')
@@ -129,6 +131,8 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     .option('--start', 'start it now (default: created stopped)')
     .action(async (o) => (await import('./commands/reviews.js')).createSequenceCommand(await loadConfig(), o));
 
+  addAccountCommands(reviews, 'reviews', loadConfig);
+
   for (const command of commandTree(program)) {
     if (command.commands.length > 0) continue;
     command.option('--json', 'print one JSON object on stdout');
@@ -136,6 +140,28 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     command.usage([...requiredFlags, '[options]'].join(' '));
   }
   return program;
+}
+
+/** `create-user` and `reset-password`, the same on both products (each has its own accounts). */
+function addAccountCommands(parent: Command, product: 'sms' | 'reviews', loadConfig: LoadConfig): void {
+  const tenant = product === 'sms' ? 'shop' : 'store';
+  parent
+    .command('create-user')
+    .summary('a dashboard user')
+    .description(
+      `A user of the ${product === 'sms' ? 'SMS' : 'reviews'} dashboard. The install's first user owns every ${tenant}; ` +
+        `a later one sees the ${tenant} given with --${tenant} (more by invitation from the dashboard).`,
+    )
+    .addOption(required('--email <email>', 'login email'))
+    .addOption(required('--password <password>', 'at least 10 characters'))
+    .option(`--${tenant} <id>`, `give the user this ${tenant}`)
+    .action(async (o) => (await import('./commands/accounts.js')).createUserCommand(await loadConfig(), product, o));
+  parent
+    .command('reset-password')
+    .summary('print a one-time password reset link')
+    .description('Print a one-time link (valid an hour) where the user sets a new password; no mail server needed.')
+    .addOption(required('--email <email>', 'the user’s email'))
+    .action(async (o) => (await import('./commands/accounts.js')).resetPasswordCommand(await loadConfig(), product, o));
 }
 
 /** The program and every command under it, depth first. */

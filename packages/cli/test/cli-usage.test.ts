@@ -57,10 +57,14 @@ describe('rapport --help and --version change nothing', () => {
         'sms create-shop',
         'sms create-automation',
         'sms messages',
+        'sms create-user',
+        'sms reset-password',
         'reviews',
         'reviews create-store',
         'reviews connect-postscript',
         'reviews create-sequence',
+        'reviews create-user',
+        'reviews reset-password',
       ],
     );
   });

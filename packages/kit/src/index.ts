@@ -30,3 +30,6 @@ export * from './testing-imports.js';
 export * from './db/bulk.js';
 export { anyOf } from './db/prepared.js';
 export * from './cache.js';
+export * from './accounts/index.js';
+export * from './locale.js';
+export * from './http/dashboard.js';

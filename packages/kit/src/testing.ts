@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { openDatabase, SCHEMA_DDL_LOCK, type Database } from './db/open.js';
 import { migrateToLatest, type Migrations } from './db/migrate.js';
@@ -68,3 +69,49 @@ async function dropSchemasWithPrefix(url: string, prefix: string): Promise<void>
     await client.end().catch(() => undefined);
   }
 }
+
+/** What a browser holds for one dashboard: its session cookie, the CSRF token and (SMS) the shop it opened. */
+export interface DashboardBrowser {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  shop?: string;
+}
+
+/**
+ * Requests as a dashboard makes them, against a service's Fastify app: the cookie it holds, its CSRF token
+ * and shop header, JSON bodies. The cookie and token are kept from each answer, as a browser keeps them.
+ */
+export const newDashboardBrowser = (): DashboardBrowser => ({ cookie: undefined, csrf: undefined });
+
+export function dashboardClient(app: { inject: FastifyInject }, cookieName: string, host = 'localhost:80') {
+  return {
+    async call(
+      b: DashboardBrowser,
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      body?: unknown,
+      extra: Record<string, string> = {},
+    ) {
+      const res = await app.inject({
+        method,
+        url,
+        headers: {
+          host,
+          ...(b.cookie ? { cookie: `${cookieName}=${b.cookie}` } : {}),
+          ...(b.csrf && method !== 'GET' ? { 'x-csrf-token': b.csrf } : {}),
+          ...(b.shop ? { 'x-rapport-shop': b.shop } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...extra,
+        },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+      const set = res.cookies.find((c) => c.name === cookieName);
+      if (set) b.cookie = set.value === '' ? undefined : set.value;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are untyped JSON, read by assertions
+      const json = res.body ? (res.json() as any) : undefined;
+      if (json?.csrf_token) b.csrf = json.csrf_token;
+      return { status: res.statusCode, body: json, cookie: set, headers: res.headers };
+    },
+  };
+}
+type FastifyInject = (opts: InjectOptions) => Promise<LightMyRequestResponse>;

@@ -1,8 +1,8 @@
-import type { Clock } from '@rapport/kit';
+import { accountsDb, createUser, type Clock } from '@rapport/kit';
 import type { ReviewsDatabase } from './db/schema.js';
 import { savePostscriptIntegration, type ConnectInput } from './integrations/postscript/settings.js';
 import { insertSequence, type SequenceInput } from './sequences/sequences.js';
-import { insertStore } from './stores/stores.js';
+import { insertStore, requireStore } from './stores/stores.js';
 
 /**
  * Operator actions the CLI (and tests) run straight against the database, no HTTP and no worker: each
@@ -40,3 +40,23 @@ export async function createSequence(database: ReviewsDatabase, clock: Clock, in
 }
 
 export { PostscriptConnectError, REJECTED_KEY_MESSAGE } from './integrations/postscript/settings.js';
+
+/**
+ * A dashboard user (`rapport reviews create-user`). The install's first user owns every store; a later one
+ * sees the store given with `storeId` (more come by invitation).
+ */
+export async function createUserAccount(
+  database: ReviewsDatabase,
+  clock: Clock,
+  input: { email: string; password: string; storeId?: string | undefined },
+): Promise<{ user_id: string }> {
+  if (input.storeId) await requireStore(database.db, input.storeId);
+  const user = await createUser(accountsDb(database.db), clock.now(), {
+    email: input.email,
+    password: input.password,
+    tenantIds: input.storeId ? [input.storeId] : [],
+    emailLoc: ['email'],
+    passwordLoc: ['password'],
+  });
+  return { user_id: user.id };
+}

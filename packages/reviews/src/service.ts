@@ -6,6 +6,7 @@
 import { publishedCatalog } from '@rapport/contract';
 import {
   createHttpApp,
+  registerDashboard,
   Worker,
   WORKER_CONNECTIONS,
   type Clock,
@@ -37,7 +38,12 @@ export interface ReviewsServiceOptions {
   devClock?: DevClock;
   /** The fetch used to call Postscript (tests may pass an instrumented one). */
   fetch?: typeof fetch;
+  /** The built reviews dashboard to serve at `/` (`@rapport/reviews-dashboard/dist-dir`); API-only without it. */
+  dashboardDir?: string;
 }
+
+/** Paths that are never a dashboard page: the APIs, their docs, webhooks, the shopper's pages, the dashboard's files. */
+export const REVIEWS_RESERVED_PATHS = ['/api', '/docs', '/dev', '/webhooks', '/r/', '/storefront', '/healthz', '/assets'] as const;
 
 export async function createReviewsService(opts: ReviewsServiceOptions): Promise<ReviewsService> {
   let wakeWorker = (): void => {};
@@ -78,6 +84,7 @@ export async function createReviewsService(opts: ReviewsServiceOptions): Promise
     mapError: toHttpError,
   });
   await registerRoutes(app, ctx, { dev: opts.config.dev, devClock: opts.devClock });
+  if (opts.dashboardDir) await registerDashboard(app, { distDir: opts.dashboardDir, reservedPrefixes: REVIEWS_RESERVED_PATHS });
 
   return {
     app,

@@ -57,6 +57,12 @@ describe('connector: existing subscribers only', () => {
     assert.equal(eventCalls(requestId).length, 0);
     assert.equal(triggerFires(h, requestId).length, 0);
     assert.equal(h.fake.calls('POST', '/api/v2/subscribers').length, createdBefore);
+    const health = await h.service.app.inject({
+      method: 'GET',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/integrations/postscript/health`,
+    });
+    assert.deepEqual(health.json(), { delivered: 0, failed: 0, pending: 0, skipped: 2, skipped_not_subscriber: 2 }, 'the tile tells why');
     const lookups = h.fake.calls('GET', '/api/v2/subscribers').map((r) => r.query);
     assert.ok(lookups.some((q) => q['phone_number__eq'] === '+15555550777'));
     assert.ok(lookups.some((q) => q['email__eq'] === 'stranger@example.com'));
@@ -97,6 +103,11 @@ describe('connector: existing subscribers only', () => {
       rows.map((r) => r.skip_reason),
       ['not_connected', 'not_connected'],
     );
+    const health = async () =>
+      (
+        await h.service.app.inject({ method: 'GET', headers: h.auth(store), url: `/api/stores/${store.id}/integrations/postscript/health` })
+      ).json();
+    assert.deepEqual(await health(), { delivered: 0, failed: 0, pending: 0, skipped: 2, skipped_not_subscriber: 0 });
     await h.connect(store);
     for (const row of rows) {
       const res = await h.service.app.inject({
@@ -112,6 +123,7 @@ describe('connector: existing subscribers only', () => {
       (await outbox(store)).map((r) => r.state),
       ['delivered', 'delivered'],
     );
+    assert.deepEqual(await health(), { delivered: 2, failed: 0, pending: 0, skipped: 0, skipped_not_subscriber: 0 });
   });
 });
 

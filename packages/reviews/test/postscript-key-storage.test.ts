@@ -143,7 +143,8 @@ interface PlainIntegration {
   updated_at: string;
 }
 interface V1Schema {
-  stores: ReviewsSchema['stores'];
+  /** The stores table as 0001 made it (0007 added time_zone and currency). */
+  stores: Omit<ReviewsSchema['stores'], 'time_zone' | 'currency'>;
   postscript_integrations: PlainIntegration;
   settings: SettingsTable;
 }

@@ -253,6 +253,31 @@ describe('sequence: withdrawn before it is sent', () => {
     assert.equal(eventsSent(h, 'Review Request Cancelled', request.id).length, 0);
   });
 
+  test('editing the Wait: orders recruited afterwards wait the new days, a scheduled request keeps its time', async () => {
+    const store = await h.createStore();
+    await h.connect(store);
+    const sequenceId = await h.sequence(store, 5, 'fulfillment');
+    await h.webhook(store, 'orders/fulfilled', orderPayload({ fulfilled: true }));
+    const before = await onlyRequest(h, store);
+    const res = await h.service.app.inject({
+      method: 'PATCH',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/sequences/${sequenceId}`,
+      payload: { wait_days: 1, after: 'delivery' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual([res.json().wait_days, res.json().after], [1, 'delivery']);
+    assert.equal((await onlyRequest(h, store)).due_at, before.due_at, 'already scheduled: unchanged');
+    const bad = await h.service.app.inject({
+      method: 'PATCH',
+      headers: h.auth(store),
+      url: `/api/stores/${store.id}/sequences/${sequenceId}`,
+      payload: { wait_days: -1 },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().errors[0].loc, ['body', 'wait_days']);
+  });
+
   test('stopping the sequence withdraws its scheduled requests without telling Postscript', async () => {
     const store = await h.createStore();
     await h.connect(store);

@@ -283,10 +283,14 @@ describe('service', () => {
     const doc = res.json() as { paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>> };
     for (const [path, ops] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/stores')) continue;
-      const scheme = path === '/api/stores' ? 'adminToken' : 'storeApiKey';
+      // A store's routes take its rk_ key or the dashboard's session; the install-wide ones the admin token.
+      const schemes = path === '/api/stores' ? [{ adminToken: [] }] : [{ storeApiKey: [] }, { sessionCookie: [] }];
       for (const [method, op] of Object.entries(ops)) {
-        assert.deepEqual(op.security, [{ [scheme]: [] }], `${method.toUpperCase()} ${path} declares ${scheme}`);
+        assert.deepEqual(op.security, schemes, `${method.toUpperCase()} ${path} declares ${JSON.stringify(schemes)}`);
       }
+    }
+    for (const p of ['/api/dashboard/session', '/api/dashboard/stores', '/api/dashboard/invitations', '/api/dashboard/logout']) {
+      for (const op of Object.values(doc.paths[p] ?? {})) assert.deepEqual(op.security, [{ sessionCookie: [] }], `${p} needs the session`);
     }
     assert.equal(doc.paths['/healthz']?.['get']?.security, undefined);
   });

@@ -1,4 +1,4 @@
-import { Invalid, trimToNull, type Clock } from '@rapport/kit';
+import { accountsDb, createUser, Invalid, trimToNull, type Clock } from '@rapport/kit';
 import { createAutomation } from './automations/legacy/store.js';
 import type { SmsDatabase } from './db/schema.js';
 import { apiKeyView, insertKeyPair, listKeyRows, openPrivateKey, requireKey, revokeKeyRow } from './keys/keys.js';
@@ -87,4 +87,24 @@ export async function revealPrivateKey(database: SmsDatabase, clock: Clock, inpu
 
 export async function revokeKey(database: SmsDatabase, clock: Clock, input: { keyId: string }): Promise<void> {
   await revokeKeyRow(database.db, clock.now(), input.keyId);
+}
+
+/**
+ * A dashboard user (`rapport sms create-user`). The install's first user owns every shop; a later one sees
+ * the shop given with `shopId` (more come by invitation).
+ */
+export async function createUserAccount(
+  database: SmsDatabase,
+  clock: Clock,
+  input: { email: string; password: string; shopId?: string | undefined },
+): Promise<{ user_id: string }> {
+  if (input.shopId) await requireShop(database.db, input.shopId);
+  const user = await createUser(accountsDb(database.db), clock.now(), {
+    email: input.email,
+    password: input.password,
+    tenantIds: input.shopId ? [input.shopId] : [],
+    emailLoc: ['email'],
+    passwordLoc: ['password'],
+  });
+  return { user_id: user.id };
 }

@@ -3,7 +3,16 @@ export type { SmsDatabase, SmsSchema } from './db/schema.js';
 export { openSmsDatabase } from './db/open.js';
 export { smsMigrations } from './db/migrations/index.js';
 export { createSmsService, providerFromConfig, type SmsService, type SmsServiceOptions } from './service.js';
-export { createShop, createLegacyAutomation, listMessages, createKeyPair, listKeys, revealPrivateKey, revokeKey } from './admin.js';
+export {
+  createShop,
+  createLegacyAutomation,
+  listMessages,
+  createKeyPair,
+  listKeys,
+  revealPrivateKey,
+  revokeKey,
+  createUserAccount,
+} from './admin.js';
 export type { ApiKeyView } from './schemas/keys.js';
 export type { SmsProvider } from './providers/provider.js';
 export { ProviderRejectedError } from './providers/provider.js';

@@ -1,6 +1,7 @@
 import { publishedCatalog } from '@rapport/contract';
 import {
   createHttpApp,
+  registerDashboard,
   Worker,
   WORKER_CONNECTIONS,
   type Clock,
@@ -34,7 +35,12 @@ export interface SmsServiceOptions {
   devClock?: DevClock;
   /** Overrides the provider chosen by config.smsProvider (tests inject faulty ones). */
   provider?: SmsProvider;
+  /** The built SMS dashboard to serve at `/` (`@rapport/sms-dashboard/dist-dir`); API-only without it. */
+  dashboardDir?: string;
 }
+
+/** Paths that are never a dashboard page: the APIs, their docs, webhooks, the dev tools, the dashboard's files. */
+export const SMS_RESERVED_PATHS = ['/api', '/v1', '/docs', '/dev', '/webhooks', '/healthz', '/assets'] as const;
 
 /** The provider config asks for: the dev carrier (default) or Twilio. */
 export function providerFromConfig(database: SmsDatabase, clock: Clock, config: RapportConfig): SmsProvider {
@@ -95,6 +101,7 @@ export async function createSmsService(opts: SmsServiceOptions): Promise<SmsServ
     mapError: toHttpError,
   });
   await registerRoutes(app, ctx, opts.devClock);
+  if (opts.dashboardDir) await registerDashboard(app, { distDir: opts.dashboardDir, reservedPrefixes: SMS_RESERVED_PATHS });
 
   return {
     app,

@@ -12,6 +12,23 @@ before(async () => {
 after(() => h.close());
 
 describe('legacy automations API (/api/automations extension)', () => {
+  test('the editor’s preview: rendered with sample values, parts counted, unknown tags named; an unknown trigger is a 422', async () => {
+    const ok = await h.request('POST', '/api/automations/preview', {
+      shop,
+      body: { trigger: 'Okendo Review Request', body: 'Hi {name}: {review_url} {discount}' },
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.rendered, 'Hi Jane Doe: http://127.0.0.1:4200/r/Xy7Kq2mP9vB4nR8sT1wZ ');
+    assert.equal(ok.body.segments, 1);
+    assert.deepEqual(
+      ok.body.errors.map((e: { tag: string }) => e.tag),
+      ['discount'],
+    );
+    const unknown = await h.request('POST', '/api/automations/preview', { shop, body: { trigger: 'Nope', body: 'x' } });
+    assert.equal(unknown.status, 422);
+    assert.deepEqual(unknown.body.errors[0].loc, ['body', 'trigger']);
+  });
+
   test('create, read, list, update (toggle), delete', async () => {
     const created = await h.request('POST', '/api/automations', {
       shop,
@@ -68,6 +85,9 @@ describe('legacy automations API (/api/automations extension)', () => {
     });
     await h.runDue();
     assert.equal((await h.texts(phone)).at(-1), 'Only https://r.example\nReply STOP to unsubscribe');
+    const listed = await h.request('GET', '/api/automations', { shop });
+    assert.equal(listed.body.automations[0].texts_sent, 1, 'the list counts the texts it sent');
+    assert.equal((await h.request('GET', `/api/automations/${a.id}`, { shop })).body.texts_sent, 1);
 
     assert.equal((await h.request('DELETE', `/api/automations/${a.id}`, { shop })).status, 200);
     assert.equal((await h.request('GET', `/api/automations/${a.id}`, { shop })).status, 404);

@@ -122,8 +122,9 @@ describe('API keys and authentication', () => {
       for (const [method, op] of Object.entries(ops)) {
         assert.ok(op.summary, `${method} ${path} has no summary`);
         assert.ok(op.tags?.length, `${method} ${path} has no tags`);
-        // The integration catalog is public reference data (the seed's tables); everything else under /api and /v1 needs a key.
-        const isPublic = path === '/api/catalog';
+        // The integration catalog is public reference data (the seed's tables), and logging in or using a
+        // one-time link is how a session starts; everything else under /api and /v1 needs a key or a session.
+        const isPublic = ['/api/catalog', '/api/dashboard/login', '/api/dashboard/tokens/{token}'].includes(path);
         if (!isPublic && (path.startsWith('/api/') || path.startsWith('/v1/')))
           assert.ok(op.security?.length, `${method} ${path} has no security`);
       }

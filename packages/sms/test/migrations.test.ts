@@ -48,7 +48,7 @@ describe('migrations 0003–0006: events no longer wait for an events.process jo
     }
     await job('job_send', 'sms.send', { outboxId: 'ob_1' });
 
-    const up = await migrator().migrateToLatest();
+    const up = await migrator().migrateTo('0006_event_definition_counts');
     assert.equal(up.error, undefined);
     assert.deepEqual(
       up.results?.map((r) => [r.migrationName, r.status]),
@@ -86,5 +86,56 @@ describe('migrations 0003–0006: events no longer wait for an events.process jo
       { ...restored, event_count: Number(restored?.event_count) },
       { event_count: 35, last_seen_at: '2026-03-03T00:00:00.000Z' },
     );
+  });
+});
+
+describe('migration 0007: dashboard accounts; shops get a currency', () => {
+  let database: Database<SmsSchema>;
+  const at = '2026-03-01T00:00:00.000Z';
+  before(async () => {
+    const upTo6 = Object.fromEntries(Object.entries(smsMigrations).filter(([name]) => name < '0007'));
+    database = await openTestDatabase<SmsSchema>('sms', upTo6);
+  });
+  after(async () => database.close());
+
+  test('up: existing shops are in USD, the accounts tables exist and tie memberships to shops; down removes them', async () => {
+    const db = database.db as unknown as Kysely<unknown>;
+    await sql`insert into shops (id, name, timezone, created_at, updated_at) values ('shop_a', 'A', 'UTC', ${at}, ${at})`.execute(db);
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => smsMigrations },
+      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+    });
+    const up = await migrator.migrateToLatest();
+    assert.equal(up.error, undefined);
+    assert.deepEqual(
+      up.results?.map((r) => r.migrationName),
+      ['0007_accounts'],
+    );
+    assert.equal((await database.db.selectFrom('shops').select('currency').executeTakeFirstOrThrow()).currency, 'USD');
+    await database.db
+      .insertInto('users')
+      .values({
+        id: 'usr_1',
+        email: 'a@b.test',
+        password_hash: 'x',
+        install_owner: 1,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await database.db.insertInto('user_memberships').values({ user_id: 'usr_1', tenant_id: 'shop_a', created_at: at }).execute();
+    await assert.rejects(
+      database.db.insertInto('user_memberships').values({ user_id: 'usr_1', tenant_id: 'shop_nope', created_at: at }).execute(),
+      'a membership names a real shop',
+    );
+    const down = await migrator.migrateDown();
+    assert.equal(down.error, undefined);
+    const tables = (await db.introspection.getTables()).map((t) => t.name);
+    assert.ok(!tables.includes('users') && !tables.includes('sessions'), tables.join(', '));
+    const shopColumns = (await db.introspection.getTables()).find((t) => t.name === 'shops')!.columns.map((c) => c.name);
+    assert.ok(!shopColumns.includes('currency'));
   });
 });

@@ -253,3 +253,54 @@ describe('subscribers and double opt-in', () => {
     assert.deepEqual(Object.keys(unknownOwn.body), ['errors']);
   });
 });
+
+describe('consent history (the profile page)', () => {
+  test('the opt-in request, the Y that confirmed it and a STOP, with source and exact words; another shop gets 404', async () => {
+    const shop = await h.newShop('Consent Shop');
+    const phone = nextPhone();
+    const sub = await h.subscribe(shop, phone);
+    await h.reply(phone, 'stop');
+    const r = await h.request('GET', `/api/subscribers/${sub.id}/consent`, { shop });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(
+      r.body.consent.map((c: { action: string }) => c.action),
+      ['opt_in_requested', 'opted_in', 'opted_out'],
+    );
+    assert.ok(r.body.consent.every((c: { source: string; created_at: string }) => c.source && c.created_at));
+    const other = await h.newShop('Other');
+    assert.equal((await h.request('GET', `/api/subscribers/${sub.id}/consent`, { shop: other })).status, 404);
+  });
+});
+
+describe('the dashboard’s subscriber search', () => {
+  test('every status (pending included), by phone digits or email, by status, newest first', async () => {
+    const shop = await h.newShop('Search Shop');
+    const confirmed = nextPhone();
+    await h.subscribe(shop, confirmed, { email: 'found.me@example.com' });
+    const pending = nextPhone();
+    await h.request('POST', '/api/v2/subscribers', { shop, body: { phone_number: pending, email: 'waiting@example.com' } });
+    const search = async (query: string) => (await h.request('GET', `/api/subscribers?${query}`, { shop })).body;
+    const all = await search('');
+    assert.deepEqual(
+      all.subscribers.map((s: { phone_number: string }) => s.phone_number),
+      [pending, confirmed],
+    );
+    assert.equal(all.page_info.total, 2);
+    assert.deepEqual(
+      (await search(`q=${confirmed.slice(-7)}`)).subscribers.map((s: { id: string; phone_number: string }) => s.phone_number),
+      [confirmed],
+    );
+    assert.deepEqual(
+      (await search('q=FOUND.me')).subscribers.map((s: { email: string }) => s.email),
+      ['found.me@example.com'],
+    );
+    assert.deepEqual(
+      (await search('status=pending')).subscribers.map((s: { status: string }) => s.status),
+      ['pending'],
+    );
+    assert.equal((await search('q=100%25')).subscribers.length, 0, 'a % is matched literally');
+    const bad = await h.request('GET', '/api/subscribers?status=gone', { shop });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.errors[0].loc, ['query', 'status']);
+  });
+});

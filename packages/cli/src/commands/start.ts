@@ -1,4 +1,4 @@
-import { redactUrl, type RapportConfig } from '@rapport/kit';
+import { accountLinkUrl, accountsDb, redactUrl, setupTokenIfNoUser, type RapportConfig } from '@rapport/kit';
 import { SHOPIFY_TOPICS, webhookUrl } from '@rapport/reviews';
 import { cliLogger } from '../logging.js';
 import { emit } from '../output.js';
@@ -21,6 +21,14 @@ export async function startCommand(config: RapportConfig, opts: { apiOnly?: bool
     log: cliLogger('rapport'),
     workers: !apiOnly,
   });
+  // With no user yet, each product prints a one-time setup link for its owner. A new start prints a new link
+  // (and the previous one stops working): only the database's digest of it is kept, so it cannot be shown again.
+  const setupUrl = async (db: Parameters<typeof accountsDb>[0], origin: string) => {
+    const setup = await setupTokenIfNoUser(accountsDb(db), clock.now());
+    return setup ? accountLinkUrl(origin, setup.token) : undefined;
+  };
+  const smsSetup = await setupUrl(platform.smsDb.db, platform.smsUrl);
+  const reviewsSetup = await setupUrl(platform.reviewsDb.db, platform.reviewsUrl);
   const shopifyUrl = webhookUrl(config.reviewsPublicUrl);
   const twilio = config.smsProvider === 'twilio';
   const inboundUrl = `${platform.smsUrl}/webhooks/twilio/inbound`;
@@ -29,8 +37,8 @@ export async function startCommand(config: RapportConfig, opts: { apiOnly?: bool
   const where = config.databaseUrl ? `PostgreSQL (${redactUrl(config.databaseUrl)})` : `SQLite in ${config.dataDir}`;
   const banner = [
     'Rapport is running',
-    `  SMS platform      ${platform.smsUrl}       API docs ${platform.smsUrl}/docs`,
-    `  Reviews platform  ${platform.reviewsUrl}   API docs ${platform.reviewsUrl}/docs`,
+    `  SMS dashboard     ${platform.smsUrl}/       API docs ${platform.smsUrl}/docs`,
+    `  Reviews dashboard ${platform.reviewsUrl}/   API docs ${platform.reviewsUrl}/docs`,
     `  Storage           ${where}`,
     `  SMS provider      ${twilio ? 'Twilio' : `dev carrier (phone simulator: ${phoneUrl})`}`,
     `  Workers           ${apiOnly ? 'none in this process (--api-only): run `rapport worker`' : 'running in this process'}`,
@@ -47,6 +55,14 @@ export async function startCommand(config: RapportConfig, opts: { apiOnly?: bool
           `  Status callback     ${statusUrl}    (TWILIO_STATUS_CALLBACK_URL: sent with each text)`,
         ]
       : []),
+    ...(smsSetup || reviewsSetup
+      ? [
+          '',
+          'First-time setup: open each link once to set the owner’s email and password',
+          ...(smsSetup ? [`  SMS dashboard     ${smsSetup}`] : []),
+          ...(reviewsSetup ? [`  Reviews dashboard ${reviewsSetup}`] : []),
+        ]
+      : []),
   ].join('\n');
   emit(
     opts.json === true,
@@ -56,6 +72,7 @@ export async function startCommand(config: RapportConfig, opts: { apiOnly?: bool
       reviews_url: platform.reviewsUrl,
       storage: config.databaseUrl ? 'postgres' : 'sqlite',
       workers: !apiOnly,
+      setup_urls: { sms: smsSetup ?? null, reviews: reviewsSetup ?? null },
       shopify_webhook: { url: shopifyUrl, topics: SHOPIFY_TOPICS },
       ...(twilio ? { twilio: { inbound_url: inboundUrl, status_callback_url: statusUrl } } : { phone_simulator_url: phoneUrl }),
     },

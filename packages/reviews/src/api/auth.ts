@@ -1,8 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerAuth, forbidden, NotFound, type BearerAuth } from '@rapport/kit';
+import {
+  accountsDb,
+  bearerAuth,
+  canAccessTenant,
+  forbidden,
+  keyOrSession,
+  NotFound,
+  sessionAuth,
+  sessionSecurityScheme,
+  type BearerAuth,
+  type SessionAuth,
+} from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
 import type { StoresTable } from '../db/schema.js';
-import { findStoreByApiKey } from '../stores/stores.js';
+import { findStoreByApiKey, requireStore } from '../stores/stores.js';
 
 /**
  * Admin API authentication (kit `bearerAuth`, an `onRequest` hook: before the body is read). Every
@@ -12,16 +23,34 @@ import { findStoreByApiKey } from '../stores/stores.js';
  */
 
 /** OpenAPI: what the store routes and the install-wide admin routes declare. */
-export const STORE_SECURITY: { [scheme: string]: string[] }[] = [{ storeApiKey: [] }];
+export const STORE_SECURITY: { [scheme: string]: string[] }[] = [{ storeApiKey: [] }, { sessionCookie: [] }];
+/** The dashboard's session cookie: its own name, since cookies ignore ports and the SMS dashboard shares the host. */
+export const SESSION_COOKIE = 'rapport_reviews_session';
 export const ADMIN_SECURITY: { [scheme: string]: string[] }[] = [{ adminToken: [] }];
 export const SECURITY_SCHEMES = {
   storeApiKey: { type: 'http', scheme: 'bearer', description: "The store's API key, rk_… (shown once when the store is created)" },
   adminToken: { type: 'http', scheme: 'bearer', description: 'The install’s admin token (RAPPORT_ADMIN_TOKEN)' },
+  ...sessionSecurityScheme(SESSION_COOKIE),
 };
 
 export type StoreKeyAuth = BearerAuth<StoresTable>;
 
-export function storeKeyAuth(ctx: ReviewsContext): StoreKeyAuth {
+export const dashboardSession = (ctx: ReviewsContext): SessionAuth =>
+  sessionAuth({ db: accountsDb(ctx.db), clock: ctx.clock, cookieName: SESSION_COOKIE });
+
+/**
+ * What every `/api/stores/{store_id}…` route accepts: the store's rk_ key, or the dashboard's session of a
+ * user who may open that store (any other store answers 404, as a key of another store does).
+ */
+export function storeAuth(ctx: ReviewsContext, session: SessionAuth): StoreKeyAuth {
+  return keyOrSession(storeKeyAuth(ctx), session, async (s, request) => {
+    const storeId = String((request.params as { store_id?: unknown }).store_id);
+    if (!(await canAccessTenant(accountsDb(ctx.db), s.user, storeId))) throw new NotFound(`no store ${storeId}`, ['path', 'store_id']);
+    return requireStore(ctx.db, storeId);
+  });
+}
+
+function storeKeyAuth(ctx: ReviewsContext): StoreKeyAuth {
   return bearerAuth({
     credential: 'rk_…',
     describe: "the store's API key",
@@ -64,6 +93,10 @@ export function adminTokenAuth(ctx: ReviewsContext): BearerAuth<true> {
 export interface ApiAuth {
   store: StoreKeyAuth;
   admin: BearerAuth<true>;
+  session: SessionAuth;
 }
 
-export const apiAuth = (ctx: ReviewsContext): ApiAuth => ({ store: storeKeyAuth(ctx), admin: adminTokenAuth(ctx) });
+export function apiAuth(ctx: ReviewsContext): ApiAuth {
+  const session = dashboardSession(ctx);
+  return { store: storeAuth(ctx, session), admin: adminTokenAuth(ctx), session };
+}

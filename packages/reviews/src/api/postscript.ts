@@ -1,9 +1,9 @@
 import type { HttpApp } from '@rapport/kit';
 import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
-import { deliveryLogEntry, listDeliveryLog, replayDelivery } from '../integrations/postscript/delivery-log.js';
+import { deliveryHealth, deliveryLogEntry, listDeliveryLog, replayDelivery } from '../integrations/postscript/delivery-log.js';
 import { disconnectPostscript, findIntegration, integrationView, savePostscriptIntegration } from '../integrations/postscript/settings.js';
-import { ConnectPostscriptBody, DeliveryLogEntry, DeliveryState, IntegrationView } from '../schemas/postscript.js';
+import { ConnectPostscriptBody, DeliveryHealth, DeliveryLogEntry, DeliveryState, IntegrationView } from '../schemas/postscript.js';
 import { requireStore } from '../stores/stores.js';
 import { STORE_SECURITY, type ApiAuth } from './auth.js';
 import { errors, Id, Limit, StoreParams } from './schemas.js';
@@ -99,6 +99,21 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext, auth
       });
       return { entries: rows.map(deliveryLogEntry) };
     },
+  );
+
+  app.get(
+    `${base}/health`,
+    {
+      onRequest: auth.store.onRequest,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['postscript'],
+        summary: 'Sync health: calls delivered, failed, pending, skipped (and how many because the customer is not a subscriber)',
+        params: StoreParams,
+        response: { 200: DeliveryHealth, ...errors(401, 404) },
+      },
+    },
+    async (req) => deliveryHealth(ctx.db, req.params.store_id),
   );
 
   app.post(

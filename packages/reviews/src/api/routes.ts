@@ -1,6 +1,7 @@
 import { registerDevClockRoutes, type DevClock, type HttpApp } from '@rapport/kit';
 import type { ReviewsContext } from '../context.js';
 import { apiAuth } from './auth.js';
+import { registerDashboardRoutes } from './dashboard.js';
 import { registerHealthRoutes } from './health.js';
 import { registerPostscriptRoutes } from './postscript.js';
 import { registerProductRoutes } from './products.js';
@@ -19,6 +20,7 @@ export async function registerRoutes(
 ): Promise<void> {
   const auth = apiAuth(ctx);
   registerHealthRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx, auth);
   registerStoreRoutes(app, ctx, auth);
   registerPostscriptRoutes(app, ctx, auth);
   registerSequenceRoutes(app, ctx, auth);

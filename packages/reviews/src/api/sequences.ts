@@ -1,8 +1,16 @@
 import type { HttpApp } from '@rapport/kit';
 import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
-import { CreateSequenceBody, SequenceView } from '../schemas/sequences.js';
-import { insertSequence, listSequences, requireSequence, sequenceView, startSequence, stopSequence } from '../sequences/sequences.js';
+import { CreateSequenceBody, SequenceView, UpdateSequenceBody } from '../schemas/sequences.js';
+import {
+  insertSequence,
+  listSequences,
+  requireSequence,
+  sequenceView,
+  startSequence,
+  stopSequence,
+  updateSequence,
+} from '../sequences/sequences.js';
 import { requireStore } from '../stores/stores.js';
 import { STORE_SECURITY, type ApiAuth } from './auth.js';
 import { errors, Id, StoreParams } from './schemas.js';
@@ -99,5 +107,28 @@ export function registerSequenceRoutes(app: HttpApp, ctx: ReviewsContext, auth: 
       },
     },
     async (req) => sequenceView(await stopSequence(ctx.db, ctx.clock.now(), ctx.activity, req.params.store_id, req.params.sequence_id)),
+  );
+
+  app.patch(
+    '/api/stores/:store_id/sequences/:sequence_id',
+    {
+      onRequest: auth.store.onRequest,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['sequences'],
+        summary: 'Edit a sequence (the Wait component: days, after fulfilment or delivery); applies to orders recruited from now on',
+        params: SequenceParams,
+        body: UpdateSequenceBody,
+        response: { 200: SequenceView, ...errors(401, 400, 404) },
+      },
+    },
+    async (req) =>
+      sequenceView(
+        await updateSequence(ctx.db, ctx.clock.now(), req.params.store_id, req.params.sequence_id, {
+          name: req.body.name,
+          waitDays: req.body.wait_days,
+          after: req.body.after,
+        }),
+      ),
   );
 }

@@ -3,7 +3,7 @@
  * UTC text and booleans 0/1 integers on both dialects (see kit `db/json.ts`); JSON documents live in TEXT
  * columns.
  */
-import type { Database, JobsSchema, SettingsTable } from '@rapport/kit';
+import type { AccountsSchema, Database, JobsSchema, SettingsTable } from '@rapport/kit';
 import type { ActivitiesTable } from './tables/activities.js';
 import type { CustomersTable, ProductsTable } from './tables/customers.js';
 import type { FulfillmentsTable, OrdersTable, ShopifyWebhooksTable } from './tables/orders.js';
@@ -20,7 +20,7 @@ export type * from './tables/review-requests.js';
 export type * from './tables/reviews.js';
 export type * from './tables/stores.js';
 
-export interface ReviewsSchema extends JobsSchema {
+export interface ReviewsSchema extends JobsSchema, AccountsSchema {
   /** Key/value settings (kit's keyring): the generated sealing key when no RAPPORT_SECRET_KEY is configured. */
   settings: SettingsTable;
   stores: StoresTable;

@@ -63,3 +63,15 @@ export const DeliveryLogEntry = Type.Object({
   delivered_at: Nullable(Type.String()),
 });
 export type DeliveryLogEntry = Static<typeof DeliveryLogEntry>;
+
+/** Sync health on the Postscript tile: calls by outcome (skipped_not_subscriber is part of skipped). */
+export const DeliveryHealth = Type.Object({
+  delivered: Type.Integer(),
+  failed: Type.Integer(),
+  pending: Type.Integer(),
+  skipped: Type.Integer(),
+  skipped_not_subscriber: Type.Integer({
+    description: 'Skipped because the customer is not an SMS subscriber (by design: none is created)',
+  }),
+});
+export type DeliveryHealth = Static<typeof DeliveryHealth>;

@@ -31,3 +31,14 @@ export const CreateSequenceBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateSequenceBody = Static<typeof CreateSequenceBody>;
+
+/** The Wait component's side panel → Save. */
+export const UpdateSequenceBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    wait_days: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_WAIT_DAYS })),
+    after: Type.Optional(SequenceAnchor),
+  },
+  { additionalProperties: false },
+);
+export type UpdateSequenceBody = Static<typeof UpdateSequenceBody>;

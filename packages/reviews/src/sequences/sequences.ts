@@ -1,4 +1,4 @@
-import { Invalid, NotFound, newId } from '@rapport/kit';
+import { Invalid, NotFound, newId, trimToNull } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/record.js';
 import type { ReviewsSchema, SequenceAnchor, SequencesTable } from '../db/schema.js';
@@ -104,4 +104,34 @@ export async function stopSequence(
     for (const request of scheduled) await cancelReviewRequest(trx, now, activity, request, 'sequence_stopped');
     return { ...seq, status: 'stopped', stopped_at: at, updated_at: at };
   });
+}
+
+/**
+ * The Wait component's side panel → Save: the days and what they count from (and the name). Applies to orders
+ * recruited from now on; requests already scheduled keep the time they were given (re-timing them would
+ * move texts a customer may already expect).
+ */
+export async function updateSequence(
+  db: Kysely<ReviewsSchema>,
+  now: Date,
+  storeId: string,
+  sequenceId: string,
+  patch: { name?: string | undefined; waitDays?: number | undefined; after?: SequenceAnchor | undefined },
+): Promise<SequencesTable> {
+  const seq = await requireSequence(db, storeId, sequenceId);
+  const name = patch.name !== undefined ? trimToNull(patch.name) : seq.name;
+  if (!name) throw new Invalid('name must not be empty', ['body', 'name']);
+  const next: SequencesTable = {
+    ...seq,
+    name,
+    wait_days: patch.waitDays ?? seq.wait_days,
+    anchor: patch.after ?? seq.anchor,
+    updated_at: now.toISOString(),
+  };
+  await db
+    .updateTable('sequences')
+    .set({ name: next.name, wait_days: next.wait_days, anchor: next.anchor, updated_at: next.updated_at })
+    .where('id', '=', seq.id)
+    .execute();
+  return next;
 }

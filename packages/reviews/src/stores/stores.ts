@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
-import { Conflict, Invalid, NotFound, isUniqueViolation, newId, randomToken, trimToNull } from '@rapport/kit';
-import type { StoreView } from '../schemas/stores.js';
+import {
+  accountsDb,
+  checkCurrency,
+  checkTimeZone,
+  Conflict,
+  grantTenant,
+  Invalid,
+  NotFound,
+  isUniqueViolation,
+  newId,
+  randomToken,
+  trimToNull,
+  type UsersTable,
+} from '@rapport/kit';
+import type { ConnectStoreBody, DashboardStore, StoreView } from '../schemas/stores.js';
 import type { StoresTable, ReviewsSchema } from '../db/schema.js';
 import { normalizeShopDomain } from './shop-domain.js';
 import type { Kysely } from 'kysely';
@@ -34,7 +47,7 @@ export function hashStoreApiKey(apiKey: string): string {
 export async function insertStore(
   db: Kysely<ReviewsSchema>,
   at: Date,
-  input: { name: string; shopDomain: string },
+  input: { name: string; shopDomain: string; timeZone?: string; currency?: string },
 ): Promise<{ row: StoresTable; apiKey: string }> {
   const name = trimToNull(input.name);
   if (!name) throw new Invalid('name must not be empty', ['body', 'name']);
@@ -48,6 +61,8 @@ export async function insertStore(
     shop_domain: domain.domain,
     webhook_secret: randomToken(32),
     api_key_hash: hashStoreApiKey(apiKey),
+    time_zone: input.timeZone ?? 'UTC',
+    currency: input.currency ?? 'USD',
     created_at: now,
     updated_at: now,
   };
@@ -77,4 +92,40 @@ export async function findStoreByDomain(db: Kysely<ReviewsSchema>, shopDomain: s
 
 export async function listStores(db: Kysely<ReviewsSchema>): Promise<StoresTable[]> {
   return db.selectFrom('stores').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+export const dashboardStoreView = (s: StoresTable): DashboardStore => ({
+  id: s.id,
+  name: s.name,
+  shop_domain: s.shop_domain,
+  time_zone: s.time_zone,
+  currency: s.currency,
+});
+
+/** The stores a dashboard user may open: all of them for the install's owner, else those they were given. */
+export async function listStoresForUser(db: Kysely<ReviewsSchema>, user: UsersTable): Promise<StoresTable[]> {
+  let q = db.selectFrom('stores').selectAll('stores').orderBy('stores.created_at').orderBy('stores.id');
+  if (user.install_owner !== 1)
+    q = q.innerJoin('user_memberships', 'user_memberships.tenant_id', 'stores.id').where('user_memberships.user_id', '=', user.id);
+  return q.execute();
+}
+
+/**
+ * Onboarding: the merchant connects their store in the dashboard (name, Shopify domain, time zone,
+ * currency). The creator is given the store. The store's rk_ API key is made as for any store, but not shown:
+ * the dashboard works with its session, and a script's key is a later, explicit act.
+ */
+export async function connectStoreForUser(
+  db: Kysely<ReviewsSchema>,
+  now: Date,
+  user: UsersTable,
+  input: ConnectStoreBody,
+): Promise<StoresTable> {
+  const timeZone = checkTimeZone(input.time_zone, ['body', 'time_zone']);
+  const currency = checkCurrency(input.currency, ['body', 'currency']);
+  return db.transaction().execute(async (trx) => {
+    const { row } = await insertStore(trx, now, { name: input.name, shopDomain: input.shop_domain, timeZone, currency });
+    await grantTenant(accountsDb(trx), now, user.id, row.id);
+    return row;
+  });
 }

@@ -5,10 +5,11 @@ import {
   deleteAutomation,
   requireAutomationView,
   listAutomations,
+  previewAutomationMessage,
   updateAutomation,
 } from '../automations/legacy/store.js';
 import type { SmsContext } from '../context.js';
-import { AutomationView, CreateAutomationBody, UpdateAutomationBody } from '../schemas/automations.js';
+import { AutomationView, CreateAutomationBody, MessagePreview, PreviewMessageBody, UpdateAutomationBody } from '../schemas/automations.js';
 import { SECURITY, type ApiKeyAuth } from './auth.js';
 import { errors, IdParam } from './schemas.js';
 
@@ -18,6 +19,21 @@ import { errors, IdParam } from './schemas.js';
  */
 export function registerAutomationRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): void {
   const tags = ['automations'];
+
+  app.post(
+    '/api/automations/preview',
+    {
+      onRequest: auth.onRequest,
+      schema: {
+        tags,
+        summary: 'Extension: the editor’s live preview of a message (sample values, SMS parts, tag problems)',
+        security: SECURITY,
+        body: PreviewMessageBody,
+        response: { 200: MessagePreview, ...errors(400, 401, 422) },
+      },
+    },
+    async (request) => previewAutomationMessage(ctx.db, auth.principal(request).shopId, request.body),
+  );
 
   app.get(
     '/api/automations',

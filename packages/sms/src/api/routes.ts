@@ -1,9 +1,11 @@
 import { registerDevClockRoutes, type DevClock, type HttpApp } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import { registerDevCarrierRoutes } from '../dev/carrier-routes.js';
-import { apiKeyAuth } from './auth.js';
+import { dashboardSession, dashboardShopAuth, shopAuth } from './auth.js';
 import { registerAutomationRoutes } from './automations.js';
+import { registerDashboardRoutes } from './dashboard.js';
 import { registerEventRoutes } from './events.js';
+import { registerKeyRoutes } from './keys.js';
 import { registerMeRoutes } from './me.js';
 import { registerMessageRoutes } from './messages.js';
 import { registerSubscriberRoutes } from './subscribers.js';
@@ -12,7 +14,10 @@ import { registerTwilioWebhooks } from './twilio-webhooks.js';
 
 /** Every HTTP route of the SMS platform. /dev routes only in development. */
 export async function registerRoutes(app: HttpApp, ctx: SmsContext, devClock: DevClock | undefined): Promise<void> {
-  const auth = apiKeyAuth(ctx);
+  const session = dashboardSession(ctx);
+  const auth = shopAuth(ctx, session);
+  registerDashboardRoutes(app, ctx, session, auth);
+  registerKeyRoutes(app, ctx, dashboardShopAuth(ctx, session));
   registerMeRoutes(app, auth);
   registerSubscriberRoutes(app, ctx, auth);
   registerEventRoutes(app, ctx, auth);

@@ -2,10 +2,11 @@ import { CreateSubscriberBody, UpdateSubscriberBody, WIRE_LIMITS } from '@rappor
 import type { HttpApp } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from '../context.js';
-import { SubscriberListView, SubscriberView } from '../schemas/subscribers.js';
+import { ConsentEventView, SubscriberListView, SubscriberSearchView, SubscriberView } from '../schemas/subscribers.js';
+import { listConsentEvents } from '../subscribers/consent.js';
 import { createSubscriber } from '../subscribers/create.js';
 import { requireSubscriber } from '../subscribers/find.js';
-import { listSubscribers, SORT_FIELDS, type ListQuery } from '../subscribers/list.js';
+import { listSubscribers, searchSubscribers, SORT_FIELDS, type ListQuery } from '../subscribers/list.js';
 import { updateSubscriber } from '../subscribers/update.js';
 import { subscriberView } from '../subscribers/view.js';
 import { SECURITY, type ApiKeyAuth } from './auth.js';
@@ -110,6 +111,50 @@ export function registerSubscriberRoutes(app: HttpApp, ctx: SmsContext, auth: Ap
       },
     },
     async (request) => subscriberView(await requireSubscriber(ctx.db, auth.principal(request).shopId, request.params.id)),
+  );
+
+  app.get(
+    '/api/subscribers',
+    {
+      onRequest: auth.onRequest,
+      schema: {
+        tags: ['subscribers'],
+        summary: 'Extension: search every subscriber (pending included) by phone digits or email, by status; newest first, 100 a page',
+        security: SECURITY,
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 254, description: 'Digits of the phone number, or part of the email' })),
+            status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('subscribed'), Type.Literal('unsubscribed')])),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SubscriberSearchView, ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const r = await searchSubscribers(ctx.db, auth.principal(request).shopId, request.query);
+      return { page_info: { page: r.page, total_pages: r.totalPages, total: r.total }, subscribers: r.rows.map(subscriberView) };
+    },
+  );
+
+  app.get(
+    '/api/subscribers/:id/consent',
+    {
+      onRequest: auth.onRequest,
+      schema: {
+        tags: ['subscribers'],
+        summary: "Extension: a subscriber's consent history (opt-in requests, confirmations, opt-outs), oldest first",
+        security: SECURITY,
+        params: IdParam,
+        response: { 200: Type.Object({ consent: Type.Array(ConsentEventView) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const shopId = auth.principal(request).shopId;
+      await requireSubscriber(ctx.db, shopId, request.params.id);
+      return { consent: await listConsentEvents(ctx.db, shopId, request.params.id) };
+    },
   );
 
   app.patch(

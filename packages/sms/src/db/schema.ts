@@ -1,4 +1,4 @@
-import type { Database, JobsSchema, SettingsTable } from '@rapport/kit';
+import type { AccountsSchema, Database, JobsSchema, SettingsTable } from '@rapport/kit';
 import type { AutomationRunsTable, AutomationsTable, TriggerFiresTable, TriggersTable } from './tables/automations.js';
 import type { EventDefinitionCountsTable, EventDefinitionsTable, EventsTable, IdempotencyKeysTable } from './tables/events.js';
 import type { DevCarrierMessagesTable, InboundMessagesTable, OutboxMessagesTable } from './tables/messages.js';
@@ -16,7 +16,7 @@ export type * from './tables/messages.js';
 export type * from './tables/shops.js';
 export type * from './tables/subscribers.js';
 
-export interface SmsSchema extends JobsSchema {
+export interface SmsSchema extends JobsSchema, AccountsSchema {
   /** Key/value settings (kit's keyring): the generated sealing key when no RAPPORT_SECRET_KEY is configured. */
   settings: SettingsTable;
   shops: ShopsTable;

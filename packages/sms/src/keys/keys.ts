@@ -80,7 +80,8 @@ export async function revokeKeyRow(db: Kysely<SmsSchema>, now: Date, keyId: stri
 export interface AuthenticatedShop {
   shopId: string;
   shopName: string;
-  keyId: string;
+  /** The key that authenticated; null when the dashboard's session did. */
+  keyId: string | null;
 }
 
 /** The shop a private key belongs to, or null for anything else (public keys, unknown or revoked keys). */
@@ -94,4 +95,18 @@ export async function authenticatePrivateKey(db: Kysely<SmsSchema>, token: strin
     .executeTakeFirst();
   if (!row || toBool(row.revoked)) return null;
   return { shopId: row.shopId, shopName: row.shopName, keyId: row.keyId };
+}
+
+/** A pair of this shop, or the same 404 as an unknown one (another shop's key id cannot be probed). */
+export async function requireShopKey(db: Kysely<SmsSchema>, shopId: string, keyId: string): Promise<ApiKeysTable> {
+  const row = await db.selectFrom('api_keys').selectAll().where('id', '=', keyId).where('shop_id', '=', shopId).executeTakeFirst();
+  if (!row) throw new ApiKeyNotFoundError(keyId);
+  return row;
+}
+
+/** The label the merchant gives a pair (null clears it). */
+export async function relabelKey(db: Kysely<SmsSchema>, shopId: string, keyId: string, label: string | null): Promise<ApiKeysTable> {
+  await requireShopKey(db, shopId, keyId);
+  await db.updateTable('api_keys').set({ label }).where('id', '=', keyId).execute();
+  return requireShopKey(db, shopId, keyId);
 }

@@ -51,7 +51,26 @@ export const AutomationView = Type.Object({
   trigger: Type.Object({ id: Type.String(), name: Type.String() }),
   messages: Type.Array(AutomationMessageView),
   enabled: Type.Boolean(),
+  texts_sent: Type.Integer({ description: 'Texts this automation has handed to the carrier' }),
   created_at: Type.String(),
   updated_at: Type.String(),
 });
 export type AutomationView = Static<typeof AutomationView>;
+
+export const PreviewMessageBody = Type.Object(
+  {
+    trigger: Type.String({ minLength: 1, maxLength: 255, description: 'The automation’s trigger, whose tags the message may use' }),
+    body: Type.String({ maxLength: MAX_BODY }),
+  },
+  { additionalProperties: false },
+);
+
+/** The editor's live preview: sample rendering, SMS parts, and what makes the editor refuse to save. */
+export const MessagePreview = Type.Object({
+  rendered: Type.String({ description: 'The text with sample values for every tag' }),
+  segments: Type.Integer({ description: 'SMS parts of the rendered text' }),
+  encoding: Type.String({ description: 'GSM-7 or UCS-2 (any character outside GSM-7 makes the whole text UCS-2)' }),
+  characters: Type.Integer(),
+  errors: Type.Array(Type.Object({ tag: Type.Union([Type.String(), Type.Null()]), msg: Type.String() })),
+});
+export type MessagePreview = Static<typeof MessagePreview>;

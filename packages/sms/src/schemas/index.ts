@@ -10,3 +10,4 @@ export * from './automations.js';
 export * from './messages.js';
 export * from './events.js';
 export * from './keys.js';
+export * from './shops.js';

@@ -16,3 +16,13 @@ export type ApiKeyView = Static<typeof ApiKeyView>;
 /** The pair as created: the private key is shown here once, and later only by "Show". */
 export const NewKeyPair = Type.Object({ key_id: Type.String(), public_key: Type.String(), private_key: Type.String() });
 export type NewKeyPair = Static<typeof NewKeyPair>;
+
+export const CreateKeyPairBody = Type.Object(
+  { label: Type.Optional(Type.String({ maxLength: 100, description: 'What the pair is for, e.g. "Okendo"' })) },
+  { additionalProperties: false },
+);
+export type CreateKeyPairBody = Static<typeof CreateKeyPairBody>;
+
+export const RelabelKeyBody = Type.Object({ label: Nullable(Type.String({ maxLength: 100 })) }, { additionalProperties: false });
+
+export const RevealedKey = Type.Object({ private_key: Type.String() });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { doiConfirmation, doiPrompt, optOutConfirmation } from '../compliance/texts.js';
 import type { ConsentAction, SmsSchema, SubscribersTable } from '../db/schema.js';
 import { queueMessage } from '../messages/outbox.js';
+import type { ConsentEventView } from '../schemas/subscribers.js';
 
 /**
  * Consent transitions. Each writes the new status, a consent_events row (evidence: when, how, exact words)
@@ -93,4 +94,16 @@ export async function confirmOptOut(trx: Kysely<SmsSchema>, now: Date, sub: Sub,
     purpose: 'opt_out_confirmation',
     sendAt: now,
   });
+}
+
+/** A subscriber's consent evidence, oldest first (the profile page's consent history). */
+export async function listConsentEvents(db: Kysely<SmsSchema>, shopId: string, subscriberId: string): Promise<ConsentEventView[]> {
+  const rows = await db
+    .selectFrom('consent_events')
+    .select(['id', 'action', 'source', 'detail', 'created_at'])
+    .where('shop_id', '=', shopId)
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('id')
+    .execute();
+  return rows;
 }

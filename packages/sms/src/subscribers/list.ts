@@ -93,3 +93,37 @@ export async function listSubscribers(
     .execute();
   return { page, totalPages: Math.ceil(total / PAGE_SIZE), rows };
 }
+
+/**
+ * The dashboard's Subscribers page: every subscriber of the shop whatever their status (pending sign-ups
+ * included, unlike the Postscript list), newest first, searched by phone digits or email, filtered by status.
+ */
+export async function searchSubscribers(
+  db: Kysely<SmsSchema>,
+  shopId: string,
+  query: { q?: string | undefined; status?: SubscribersTable['status'] | undefined; page?: number | undefined },
+): Promise<{ page: number; totalPages: number; total: number; rows: SubscribersTable[] }> {
+  const page = query.page ?? 1;
+  let base = db.selectFrom('subscribers').where('shop_id', '=', shopId);
+  if (query.status) base = base.where('status', '=', query.status);
+  const q = query.q?.trim();
+  if (q) {
+    const digits = q.replace(/\D/g, '');
+    const email = `%${escapeLike(q.toLowerCase())}%`;
+    // A search with three or more digits and no "@" may be a phone number; anything may be part of an email.
+    const byEmail = sql<boolean>`email like ${email} escape '\\'`;
+    base =
+      digits.length >= 3 && !q.includes('@')
+        ? base.where((eb) => eb.or([eb('phone_number', 'like', `%${digits}%`), byEmail]))
+        : base.where(byEmail);
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute();
+  return { page, totalPages: Math.ceil(total / PAGE_SIZE), total, rows };
+}

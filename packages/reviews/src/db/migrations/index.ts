@@ -4,6 +4,7 @@ import { sealedPostscriptKeyMigration } from './0002_sealed_postscript_key.js';
 import { storeApiKeysMigration } from './0003_store_api_keys.js';
 import { activitiesMigration } from './0004_activities.js';
 import { postscriptEventNamesMigration } from './0005_postscript_event_names.js';
+import { accountsAndLocaleMigration } from './0007_accounts.js';
 
 /** Every migration of the reviews database, in the order they run (kit's jobs table first). */
 export const reviewsMigrations: Migrations = {
@@ -14,4 +15,5 @@ export const reviewsMigrations: Migrations = {
   '0004_activities': activitiesMigration,
   '0005_postscript_event_names': postscriptEventNamesMigration,
   '0006_jobs_coalesce': jobsCoalesceMigration,
+  '0007_accounts': accountsAndLocaleMigration,
 };

@@ -9,6 +9,10 @@ export interface StoresTable {
   webhook_secret: string;
   /** SHA-256 (hex) of the store's merchant API key (`rk_…`), shown once at creation; null for stores created before 0003. */
   api_key_hash: string | null;
+  /** IANA zone the dashboard shows times in. */
+  time_zone: string;
+  /** ISO 4217. */
+  currency: string;
   created_at: string;
   updated_at: string;
 }

@@ -2,7 +2,7 @@
 import { Conflict, NotFound, fromJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { OutboxState, PostscriptOutboxTable, ReviewsSchema } from '../../db/schema.js';
-import type { DeliveryLogEntry } from '../../schemas/postscript.js';
+import type { DeliveryHealth, DeliveryLogEntry } from '../../schemas/postscript.js';
 import { requireStore } from '../../stores/stores.js';
 import { postscriptQueue } from './outbox.js';
 
@@ -73,4 +73,25 @@ export async function replayDelivery(
   const replayed = await postscriptQueue.replay(db, now, row.customer_id, row, { skip_reason: null, last_error: null });
   if (!replayed) throw new Conflict(`delivery ${outboxId} changed while replaying; try again`, ['path', 'delivery_id']);
   return { ...row, state: 'pending', skip_reason: null, last_error: null, replays: row.replays + 1, updated_at: now.toISOString() };
+}
+
+/**
+ * The integration tile's sync health: calls by outcome, skipped ones split by why (a customer who is not a
+ * subscriber is skipped by design, not an error). One grouped count over the store's rows.
+ */
+export async function deliveryHealth(db: Kysely<ReviewsSchema>, storeId: string): Promise<DeliveryHealth> {
+  await requireStore(db, storeId);
+  const rows = await db
+    .selectFrom('postscript_outbox')
+    .select(['state', 'skip_reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('store_id', '=', storeId)
+    .groupBy(['state', 'skip_reason'])
+    .execute();
+  const health: DeliveryHealth = { delivered: 0, failed: 0, pending: 0, skipped: 0, skipped_not_subscriber: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    health[r.state] += n;
+    if (r.state === 'skipped' && r.skip_reason === 'not_a_subscriber') health.skipped_not_subscriber += n;
+  }
+  return health;
 }

@@ -5,7 +5,15 @@ import { NotFoundError, UnknownTriggerError } from '../../errors.js';
 import { SUBSCRIBER_FIELDS, templateTags } from '../../messages/template.js';
 import { countSmsParts } from '../../messages/sms-parts.js';
 import { findTriggerByName } from '../../triggers/store.js';
-import { MAX_BODY, MAX_DELAY_MINUTES, MAX_STEPS, type AutomationView, type CreateAutomationBody } from '../../schemas/automations.js';
+import {
+  MAX_BODY,
+  MAX_DELAY_MINUTES,
+  MAX_STEPS,
+  type AutomationView,
+  type CreateAutomationBody,
+  type MessagePreview,
+} from '../../schemas/automations.js';
+import { previewMessage } from './preview.js';
 
 /**
  * Legacy automations: one trigger → message steps with optional delays, `{tag}` placeholders, an Enabled
@@ -16,7 +24,7 @@ const SUBSCRIBER_TAGS = new Set<string>(SUBSCRIBER_FIELDS);
 
 export type AutomationInput = CreateAutomationBody;
 
-export function automationView(row: AutomationsTable, trigger: Pick<TriggersTable, 'id' | 'name' | 'tags'>): AutomationView {
+export function automationView(row: AutomationsTable, trigger: Pick<TriggersTable, 'id' | 'name' | 'tags'>, textsSent = 0): AutomationView {
   const declared = new Set(fromJson<string[]>(trigger.tags, []));
   return {
     id: row.id,
@@ -35,6 +43,7 @@ export function automationView(row: AutomationsTable, trigger: Pick<TriggersTabl
       };
     }),
     enabled: toBool(row.enabled),
+    texts_sent: textsSent,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -97,13 +106,26 @@ async function requireAutomation(db: Kysely<SmsSchema>, shopId: string, id: stri
   return row;
 }
 
+/** Texts each automation has handed to the carrier (the list's "texts sent"); the (automation, fire, step) index serves it. */
+async function textsSentBy(db: Kysely<SmsSchema>, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select(['automation_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('automation_id', 'in', ids)
+    .where('status', '=', 'sent')
+    .groupBy('automation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.automation_id as string, Number(r.n)]));
+}
+
 async function triggerOf(db: Kysely<SmsSchema>, row: AutomationsTable): Promise<TriggersTable> {
   return db.selectFrom('triggers').selectAll().where('id', '=', row.trigger_id).executeTakeFirstOrThrow();
 }
 
 export async function requireAutomationView(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationView> {
   const row = await requireAutomation(db, shopId, id);
-  return automationView(row, await triggerOf(db, row));
+  return automationView(row, await triggerOf(db, row), (await textsSentBy(db, [row.id])).get(row.id));
 }
 
 export async function listAutomations(db: Kysely<SmsSchema>, shopId: string): Promise<AutomationView[]> {
@@ -117,7 +139,11 @@ export async function listAutomations(db: Kysely<SmsSchema>, shopId: string): Pr
     .orderBy('automations.created_at')
     .orderBy('automations.id')
     .execute();
-  return rows.map((r) => automationView(r, { id: r.trigger_id, name: r.trigger_name, tags: r.trigger_tags }));
+  const sent = await textsSentBy(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => automationView(r, { id: r.trigger_id, name: r.trigger_name, tags: r.trigger_tags }, sent.get(r.id)));
 }
 
 export async function updateAutomation(
@@ -145,7 +171,7 @@ export async function updateAutomation(
       .set({ name: next.name, trigger_id: next.trigger_id, messages: next.messages, enabled: next.enabled, updated_at: next.updated_at })
       .where('id', '=', id)
       .execute();
-    return automationView(next, trigger);
+    return automationView(next, trigger, (await textsSentBy(trx, [id])).get(id));
   });
 }
 
@@ -157,4 +183,14 @@ export async function deleteAutomation(db: Kysely<SmsSchema>, now: Date, shopId:
     .set({ deleted_at: now.toISOString(), enabled: 0, updated_at: now.toISOString() })
     .where('id', '=', id)
     .execute();
+}
+
+/** The editor's live preview of one message on a trigger of the shop (preview.ts); an unknown trigger is a 422. */
+export async function previewAutomationMessage(
+  db: Kysely<SmsSchema>,
+  shopId: string,
+  input: { trigger: string; body: string },
+): Promise<MessagePreview> {
+  const trigger = await triggerNamed(db, shopId, input.trigger, ['body', 'trigger']);
+  return previewMessage(input.body, { name: trigger.name, tags: fromJson<string[]>(trigger.tags, []) });
 }

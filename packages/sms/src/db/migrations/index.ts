@@ -4,6 +4,7 @@ import { eventsProcessingMigration } from './0003_events_processing.js';
 import { eventsProcessByBatchMigration } from './0004_events_process_by_batch.js';
 import { eventsStartAtIngestMigration } from './0005_events_start_at_ingest.js';
 import { eventDefinitionCountsMigration } from './0006_event_definition_counts.js';
+import { accountsAndCurrencyMigration } from './0007_accounts.js';
 
 /** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
@@ -14,4 +15,5 @@ export const smsMigrations: Migrations = {
   '0004_events_process_by_batch': eventsProcessByBatchMigration,
   '0005_events_start_at_ingest': eventsStartAtIngestMigration,
   '0006_event_definition_counts': eventDefinitionCountsMigration,
+  '0007_accounts': accountsAndCurrencyMigration,
 };

@@ -5,6 +5,8 @@ export interface ShopsTable {
   name: string;
   /** Fallback time zone for quiet hours when a subscriber's cannot be told from their number. */
   timezone: string;
+  /** ISO 4217, for money in the dashboard (order values, referral revenue). */
+  currency: string;
   created_at: string;
   updated_at: string;
 }

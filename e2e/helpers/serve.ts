@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import {
+  accountLinkUrl,
+  accountsDb,
+  loadConfig,
+  setupTokenIfNoUser,
+  silentLogger,
+  systemClock,
+  testStorage,
+  type HttpApp,
+} from '@rapport/kit';
+import { createSmsService, openSmsDatabase } from '@rapport/sms';
+import { createReviewsService, openReviewsDatabase } from '@rapport/reviews';
+import { dashboardDir as smsDashboard } from '@rapport/sms-dashboard/dist-dir';
+import { dashboardDir as reviewsDashboard } from '@rapport/reviews-dashboard/dist-dir';
+
+export interface Served {
+  origin: string;
+  setupUrl: string;
+  stop(): Promise<void>;
+}
+
+/** One service on a free port with its built dashboard, and the owner's setup link as `rapport start` prints it. */
+export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
+  const storage = testStorage();
+  const where = {
+    dataDir: storage.dataDir,
+    ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl, schemaPrefix: storage.schemaPrefix! } : {}),
+  };
+  const config = { ...loadConfig({}), dataDir: storage.dataDir, dev: true };
+  const opened =
+    product === 'sms'
+      ? await openSmsDatabase(where).then(async (database) => ({
+          database,
+          service: await createSmsService({ database, clock: systemClock, log: silentLogger, config, dashboardDir: smsDashboard }),
+          setup: () => setupTokenIfNoUser(accountsDb(database.db), systemClock.now()),
+        }))
+      : await openReviewsDatabase(where).then(async (database) => ({
+          database,
+          service: await createReviewsService({ database, clock: systemClock, log: silentLogger, config, dashboardDir: reviewsDashboard }),
+          setup: () => setupTokenIfNoUser(accountsDb(database.db), systemClock.now()),
+        }));
+  const app: HttpApp = opened.service.app;
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  const origin = `http://127.0.0.1:${address.port}`;
+  const setup = await opened.setup();
+  assert.ok(setup, 'a fresh install has a setup link');
+  return {
+    origin,
+    setupUrl: accountLinkUrl(origin, setup.token),
+    async stop() {
+      await opened.service.close();
+      await opened.database.close();
+      await storage.cleanup();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { DeliveryState } from './pages/settings/sync-log.js';
+
+/**
+ * The paths of one store's API routes (tested in test/store-api.test.ts). The reviews platform names the
+ * store in the path, `/api/stores/<store_id>/…`; each id is percent-encoded, as it came from the server.
+ */
+export function storeApi(storeId: string) {
+  const base = `/api/stores/${encodeURIComponent(storeId)}`;
+  const postscript = `${base}/integrations/postscript`;
+  const sequence = (sequenceId: string) => `${base}/sequences/${encodeURIComponent(sequenceId)}`;
+  return {
+    postscript,
+    postscriptHealth: `${postscript}/health`,
+    postscriptLog(query: { state?: DeliveryState | undefined; limit: number }): string {
+      const params = new URLSearchParams({ ...(query.state ? { state: query.state } : {}), limit: String(query.limit) });
+      return `${postscript}/log?${params.toString()}`;
+    },
+    replay: (deliveryId: string) => `${postscript}/log/${encodeURIComponent(deliveryId)}/replay`,
+    sequences: `${base}/sequences`,
+    sequence,
+    startSequence: (sequenceId: string) => `${sequence(sequenceId)}/start`,
+    stopSequence: (sequenceId: string) => `${sequence(sequenceId)}/stop`,
+  };
+}
+
+export type StoreApi = ReturnType<typeof storeApi>;

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { messageState, propertyValue, sortedProperties } from '../src/pages/subscribers/format.js';
+import { shopTime } from '../src/shop-time.js';
+
+describe('how the Subscribers pages write values', () => {
+  const values: { name: string; value: unknown; expected: string }[] = [
+    { name: 'nothing', value: null, expected: '—' },
+    { name: 'an empty string', value: '', expected: '—' },
+    { name: 'a list (Okendo Product Review Names)', value: ['Linen Shirt', 'Wool Beanie'], expected: 'Linen Shirt, Wool Beanie' },
+    { name: 'an empty list', value: [], expected: '—' },
+    { name: 'a boolean', value: true, expected: 'Yes' },
+    { name: 'a number', value: 4.5, expected: '4.5' },
+  ];
+  for (const v of values) test(`property value: ${v.name}`, () => assert.equal(propertyValue(v.value), v.expected));
+
+  test('times read in the shop’s zone', () => {
+    assert.equal(shopTime('2026-03-10T16:00:00Z', 'America/New_York'), 'Mar 10, 2026, 12:00 PM');
+    assert.equal(shopTime(null, 'UTC'), '—');
+  });
+
+  test('the Okendo profile properties come first', () => {
+    assert.deepEqual(
+      sortedProperties({ birthday: 'x', 'Okendo Reviewer Status': 'active', 'Okendo Average Review Rating': 4 }).map(([k]) => k),
+      ['Okendo Average Review Rating', 'Okendo Reviewer Status', 'birthday'],
+    );
+  });
+
+  const states: { name: string; m: { status: string; status_reason: string | null; held_until: string | null }; expected: string }[] = [
+    {
+      name: 'held for quiet hours',
+      m: { status: 'queued', status_reason: 'quiet_hours', held_until: '2026-03-11T12:00:00Z' },
+      expected: 'Held for quiet hours until Mar 11, 2026, 8:00 AM',
+    },
+    {
+      name: 'suppressed: opted out',
+      m: { status: 'suppressed', status_reason: 'opted_out', held_until: null },
+      expected: 'Not sent: opted_out',
+    },
+    { name: 'sent', m: { status: 'sent', status_reason: null, held_until: null }, expected: 'sent' },
+  ];
+  for (const s of states) test(`message state: ${s.name}`, () => assert.equal(messageState(s.m, 'America/New_York'), s.expected));
+});
