@@ -8,6 +8,7 @@ import {
   issueResetToken,
   LOCKOUT_MS,
   MAX_FAILED_LOGINS,
+  SESSION_TTL_MS,
   setupTokenIfNoUser,
   silentLogger,
 } from '@rapport/kit';
