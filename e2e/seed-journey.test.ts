@@ -106,11 +106,11 @@ test('the seed, click by click: key pair → integration → legacy automation �
   // "Copy your Private API Key in the space provided. Select Save."
   await reviews.getByLabel('Private API Key').fill(privateKey);
   await reviews.getByRole('button', { name: 'Save' }).click();
-  await reviews.getByText('Acme Outdoor', { exact: false }).first().waitFor();
-  await reviews
-    .getByText(/connected/i)
-    .first()
-    .waitFor();
+  // The key is checked against the SMS platform; the tile then says so and names the Postscript shop.
+  await reviews.getByRole('dialog', { name: 'Postscript' }).waitFor({ state: 'hidden' });
+  const tile = reviews.getByRole('article', { name: 'Postscript' });
+  await tile.getByText('Connected', { exact: true }).waitFor();
+  await tile.getByText('Acme Outdoor').first().waitFor();
   await shot(reviews, 'reviews-postscript-connected');
 
   // "Select Messaging in the side menu …, then select Automations."
