@@ -33,3 +33,4 @@ export * from './pages/setup-link.js';
 export * from './pages/OnboardingForm.js';
 export * from './pages/NotFoundPage.js';
 export * from './team/InviteTeammate.js';
+export * from './format/zoned-time.js';

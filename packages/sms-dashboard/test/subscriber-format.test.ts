@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { messageState, propertyValue, sortedProperties } from '../src/pages/subscribers/format.js';
-import { shopTime } from '../src/shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 
 describe('how the Subscribers pages write values', () => {
   const values: { name: string; value: unknown; expected: string }[] = [
@@ -15,8 +15,8 @@ describe('how the Subscribers pages write values', () => {
   for (const v of values) test(`property value: ${v.name}`, () => assert.equal(propertyValue(v.value), v.expected));
 
   test('times read in the shop’s zone', () => {
-    assert.equal(shopTime('2026-03-10T16:00:00Z', 'America/New_York'), 'Mar 10, 2026, 12:00 PM');
-    assert.equal(shopTime(null, 'UTC'), '—');
+    assert.equal(zonedTime('2026-03-10T16:00:00Z', 'America/New_York'), 'Mar 10, 2026, 12:00 PM');
+    assert.equal(zonedTime(null, 'UTC'), '—');
   });
 
   test('the Okendo profile properties come first', () => {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table } from '@mantine/core';
 import type { SequenceView } from '@rapport/reviews/schemas';
 import { Link } from 'react-router';
-import { storeTime } from '../../store-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { sequenceStatusBadge } from './sequence-status.js';
 import { waitSummary } from './wait-summary.js';
 
@@ -34,7 +34,7 @@ export function SequencesTable({ sequences, timeZone }: { sequences: SequenceVie
                     {badge.label}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{s.status === 'draft' ? '—' : storeTime(s.started_at, timeZone)}</Table.Td>
+                <Table.Td>{s.status === 'draft' ? '—' : zonedTime(s.started_at, timeZone)}</Table.Td>
               </Table.Tr>
             );
           })}

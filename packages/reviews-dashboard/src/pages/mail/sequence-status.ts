@@ -1,6 +1,6 @@
 /** A sequence's status as the dashboard shows it (pure, tested in test/sequence-status.test.ts). */
 import type { SequenceView } from '@rapport/reviews/schemas';
-import { storeTime } from '../../store-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 
 export type SequenceStatus = SequenceView['status'];
 
@@ -28,9 +28,9 @@ export function statusLine(sequence: Pick<SequenceView, 'status' | 'started_at' 
     case 'draft':
       return 'Draft: nothing is sent until you select Start.';
     case 'running':
-      return `Running since ${storeTime(sequence.started_at, timeZone)}: each order fulfilled from then on gets a review request.`;
+      return `Running since ${zonedTime(sequence.started_at, timeZone)}: each order fulfilled from then on gets a review request.`;
     case 'stopped':
-      return `Stopped ${storeTime(sequence.stopped_at, timeZone)}: no order gets a review request until you start it again.`;
+      return `Stopped ${zonedTime(sequence.stopped_at, timeZone)}: no order gets a review request until you start it again.`;
     default: {
       const never: never = sequence.status;
       throw new Error(`unknown sequence status ${String(never)}`);

@@ -3,7 +3,7 @@ import type { DeliveryHealth, IntegrationView } from '@rapport/reviews/schemas';
 import { useState } from 'react';
 import { PencilIcon } from '../../icons/PencilIcon.js';
 import type { StoreApi } from '../../store-api.js';
-import { storeTime } from '../../store-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { DisconnectPostscriptModal } from './DisconnectPostscriptModal.js';
 import { postscriptStatus } from './postscript-status.js';
 import { PostscriptKeyDrawer } from './PostscriptKeyDrawer.js';
@@ -77,7 +77,7 @@ export function PostscriptTile({ view, health, paths, timeZone, onChanged }: Pro
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>Connected since</DataList.ItemLabel>
-                <DataList.ItemValue>{storeTime(view.connected_at, timeZone)}</DataList.ItemValue>
+                <DataList.ItemValue>{zonedTime(view.connected_at, timeZone)}</DataList.ItemValue>
               </DataList.Item>
             </DataList>
             {health ? <SyncHealth health={health} /> : null}

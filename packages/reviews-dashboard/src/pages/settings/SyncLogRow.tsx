@@ -2,7 +2,7 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useAction, useDashboard } from '@rapport/dashboard-ui';
 import type { DeliveryLogEntry } from '@rapport/reviews/schemas';
 import type { StoreApi } from '../../store-api.js';
-import { storeTime } from '../../store-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { canReplay, kindLabel, outcomeText, stateColor, stateLabel } from './sync-log.js';
 
 interface Props {
@@ -19,7 +19,7 @@ export function SyncLogRow({ entry, paths, timeZone, onReplayed }: Props) {
   const attempts = entry.replays > 0 ? `${entry.attempts} (replayed ${entry.replays}×)` : String(entry.attempts);
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{storeTime(entry.created_at, timeZone)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{zonedTime(entry.created_at, timeZone)}</Table.Td>
       <Table.Td>
         <Text size="sm" fw={500}>
           {entry.name}

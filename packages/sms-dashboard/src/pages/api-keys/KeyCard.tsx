@@ -1,5 +1,5 @@
 import { Card, Code, DataList, Group, Stack } from '@mantine/core';
-import { shopTime } from '../../shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { KeyActions, KeyStatus, LabelCell, PrivateKeyCell, RevealedKey } from './KeyParts.js';
 import type { KeyViewProps } from './KeyRow.js';
 import { useKeyPair } from './use-key-pair.js';
@@ -29,7 +29,7 @@ export function KeyCard({ apiKey, timeZone, onChanged, onRevoke }: KeyViewProps)
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Created</DataList.ItemLabel>
-            <DataList.ItemValue>{shopTime(apiKey.created_at, timeZone)}</DataList.ItemValue>
+            <DataList.ItemValue>{zonedTime(apiKey.created_at, timeZone)}</DataList.ItemValue>
           </DataList.Item>
         </DataList>
         {pair.secret !== null ? <RevealedKey secret={pair.secret} /> : null}

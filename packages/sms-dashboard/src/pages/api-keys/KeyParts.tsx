@@ -1,7 +1,7 @@
 import { Badge, Button, CopyButton, Group, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import type { ApiKeyView } from '@rapport/sms/schemas';
 import { useId } from 'react';
-import { shopTime } from '../../shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import type { KeyPairState } from './use-key-pair.js';
 
 /** The pieces of a pair that the table row and the phone's card show alike. */
@@ -102,7 +102,7 @@ export function RevealedKey({ secret }: { secret: string }) {
 
 export function KeyStatus({ apiKey, timeZone }: { apiKey: ApiKeyView; timeZone: string }) {
   return apiKey.revoked ? (
-    <Badge color="gray" variant="light" title={`Revoked ${shopTime(apiKey.revoked_at, timeZone)}`}>
+    <Badge color="gray" variant="light" title={`Revoked ${zonedTime(apiKey.revoked_at, timeZone)}`}>
       Revoked
     </Badge>
   ) : (

@@ -1,6 +1,6 @@
 import { Code, Group, Table } from '@mantine/core';
 import type { ApiKeyView } from '@rapport/sms/schemas';
-import { shopTime } from '../../shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { KeyActions, KeyStatus, LabelCell, PrivateKeyCell, RevealedKey } from './KeyParts.js';
 import { useKeyPair } from './use-key-pair.js';
 
@@ -32,7 +32,7 @@ export function KeyRow({ apiKey, timeZone, onChanged, onRevoke }: KeyViewProps) 
         <Table.Td>
           <PrivateKeyCell pair={pair} />
         </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>{shopTime(apiKey.created_at, timeZone)}</Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>{zonedTime(apiKey.created_at, timeZone)}</Table.Td>
         <Table.Td>
           <KeyStatus apiKey={apiKey} timeZone={timeZone} />
         </Table.Td>

@@ -4,7 +4,7 @@ import type { ConsentEventView, EventView, MessageView, SubscriberView } from '@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Shop } from '../../shop.js';
-import { shopTime } from '../../shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { messageState, propertyValue, sortedProperties, statusColor } from './format.js';
 
 interface Profile {
@@ -73,8 +73,8 @@ export function SubscriberPage() {
               ['Email', s.email ?? '—'],
               ['Phone', s.phone_number],
               ['Origin', s.origin ?? '—'],
-              ['Subscribed since', shopTime(s.confirmed_at, zone)],
-              ['Opted out', shopTime(s.opted_out_at, zone)],
+              ['Subscribed since', zonedTime(s.confirmed_at, zone)],
+              ['Opted out', zonedTime(s.opted_out_at, zone)],
               ['ID', <Code key="id">{s.id}</Code>],
             ] as const
           ).map(([label, value]) => (
@@ -121,7 +121,7 @@ export function SubscriberPage() {
           {data.consent.map((c) => (
             <Timeline.Item key={c.id} title={CONSENT_WORDS[c.action]}>
               <Text size="sm" c="dimmed">
-                {shopTime(c.created_at, zone)} · {c.source}
+                {zonedTime(c.created_at, zone)} · {c.source}
                 {c.detail ? ` · “${c.detail}”` : ''}
               </Text>
             </Timeline.Item>
@@ -138,7 +138,7 @@ export function SubscriberPage() {
             {data.events.map((e) => (
               <Timeline.Item key={e.id} title={e.type}>
                 <Text size="sm" c="dimmed">
-                  {shopTime(e.occurred_at, zone)}
+                  {zonedTime(e.occurred_at, zone)}
                 </Text>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {Object.entries(e.properties)
@@ -168,7 +168,7 @@ export function SubscriberPage() {
               <Table.Tbody>
                 {[...data.messages].reverse().map((m) => (
                   <Table.Tr key={m.id}>
-                    <Table.Td>{shopTime(m.sent_at ?? m.created_at, zone)}</Table.Td>
+                    <Table.Td>{zonedTime(m.sent_at ?? m.created_at, zone)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Table.Td>
                     <Table.Td>{messageState(m, zone)}</Table.Td>
                   </Table.Tr>

@@ -5,7 +5,7 @@ import type { SubscriberSearchView } from '@rapport/sms/schemas';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Shop } from '../../shop.js';
-import { shopTime } from '../../shop-time.js';
+import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { statusColor } from './format.js';
 
 const STATUSES = [
@@ -66,7 +66,7 @@ export function SubscribersPage() {
                         {s.status}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{shopTime(s.created_at, zone)}</Table.Td>
+                    <Table.Td>{zonedTime(s.created_at, zone)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
