@@ -34,3 +34,5 @@ export * from './pages/OnboardingForm.js';
 export * from './pages/NotFoundPage.js';
 export * from './team/InviteTeammate.js';
 export * from './format/zoned-time.js';
+export * from './charts/daily-series.js';
+export * from './charts/DailyChart.js';
