@@ -156,6 +156,8 @@ test('the seed, click by click: key pair → integration → legacy automation �
   // "Save your changes, then select the Start button in the top-left corner of the page."
   await reviews.getByRole('button', { name: 'Start' }).click();
   await reviews.getByRole('button', { name: 'Stop' }).waitFor();
+  // The double-wait caution: the SMS side (Rapport) says its automation sends at once, so one wait.
+  await reviews.getByText(/this Wait \(0 days after fulfillment\) is the only one/).waitFor();
   await shot(reviews, 'reviews-sequence-started');
 
   // A subscriber: created with the shop's key (a sign-up form would do the same), confirmed with Y on the phone.
@@ -216,4 +218,16 @@ test('the seed, click by click: key pair → integration → legacy automation �
   }
   await events.getByText('Review Created').first().waitFor();
   await shot(sms, 'sms-subscriber-timeline');
+
+  // The double-wait caution on the SMS side: the fire declared Okendo's Wait, so the editor says so, and
+  // warns once a delay is added on top (not saved).
+  const messaging = smsMenu.getByRole('button', { name: 'Messaging' });
+  if ((await messaging.getAttribute('aria-expanded')) !== 'true') await messaging.click();
+  await smsMenu.getByRole('link', { name: 'Automations' }).click();
+  await sms.getByRole('link', { name: 'Okendo Review Request' }).first().click();
+  await sms.getByText('This trigger already arrives 0 days after fulfillment', { exact: false }).waitFor();
+  await sms.getByRole('textbox', { name: 'Delay (minutes)' }).fill('1440');
+  const warning = sms.getByRole('alert').filter({ hasText: 'The customer would wait twice' });
+  await warning.getByText('the customer gets this text 1 day after fulfillment', { exact: false }).waitFor();
+  await shot(sms, 'sms-double-wait-warning');
 });

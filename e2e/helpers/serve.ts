@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import {
   accountLinkUrl,
   accountsDb,
@@ -27,7 +28,15 @@ export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
     dataDir: storage.dataDir,
     ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl, schemaPrefix: storage.schemaPrefix! } : {}),
   };
-  const config = { ...loadConfig({}), dataDir: storage.dataDir, dev: true };
+  // The port is chosen first so the service knows its public URL, which its invitation links are built on.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const config = {
+    ...loadConfig({}),
+    dataDir: storage.dataDir,
+    dev: true,
+    ...(product === 'sms' ? { smsApiUrl: origin } : { reviewsPublicUrl: origin }),
+  };
   const opened =
     product === 'sms'
       ? await openSmsDatabase(where).then(async (database) => ({
@@ -41,10 +50,7 @@ export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
           setup: () => setupTokenIfNoUser(accountsDb(database.db), systemClock.now()),
         }));
   const app: HttpApp = opened.service.app;
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  const origin = `http://127.0.0.1:${address.port}`;
+  await app.listen({ host: '127.0.0.1', port });
   const setup = await opened.setup();
   assert.ok(setup, 'a fresh install has a setup link');
   return {
@@ -56,4 +62,15 @@ export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
       await storage.cleanup();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }

@@ -1,31 +1,4 @@
-import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+// Vite loads this with --configLoader runner (package.json), so the shared config may be TypeScript in a workspace package.
+import { dashboardViteConfig } from '@rapport/dashboard-ui/vite-config';
 
-// Built into dist/ with content-hashed files under dist/assets/, which kit's registerDashboard serves as
-// immutable; base / because the dashboard is served at the root of its service's origin. `npm run dev`
-// here serves it with hot reload on 5200 and passes /api to the service of `rapport start` on 4200, so
-// the session cookie stays same-origin. (The reviews and SMS dashboards' configs differ only in ports.)
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/',
-  plugins: [react()],
-  build: {
-    outDir: 'dist',
-    assetsDir: 'assets',
-    emptyOutDir: true,
-    // Libraries in their own file: they change far less often than the screens, and every file is
-    // cached as immutable, so a release that changes only screens downloads only the small file again.
-    // React + Mantine + react-router minify to 561 kB (172 kB gzipped) with the components the
-    // Integrations and Sequences screens use (drawers, modals, tables, selects, radios, the number input),
-    // past Vite's 500 kB warning; the limit is raised to just above that, so growth of the libraries still warns.
-    chunkSizeWarningLimit: 580,
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
-  },
-  server: {
-    host: '127.0.0.1',
-    port: 5200,
-    strictPort: true,
-    proxy: { '/api': { target: 'http://127.0.0.1:4200' } },
-  },
-});
+export default dashboardViteConfig(import.meta.url, { devPort: 5200, servicePort: 4200 });

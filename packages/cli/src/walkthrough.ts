@@ -25,6 +25,8 @@ export interface Merchant {
   storeId: string;
   shopDomain: string;
   webhookSecret: string;
+  /** The store's admin API key (rk_…). */
+  storeKey: string;
 }
 
 let shopCounter = 0;
@@ -48,7 +50,14 @@ export async function setUpMerchant(h: Stage, sequence: { waitDays: number; afte
     after: sequence.after,
     start: true,
   });
-  return { shopId: shop.shop_id, privateKey: shop.private_key, storeId: store.store_id, shopDomain, webhookSecret: store.webhook_secret };
+  return {
+    shopId: shop.shop_id,
+    privateKey: shop.private_key,
+    storeId: store.store_id,
+    shopDomain,
+    webhookSecret: store.webhook_secret,
+    storeKey: store.api_key,
+  };
 }
 
 /** Calls the SMS platform's API as the merchant's key holder. The JSON is whatever the route answers. */

@@ -172,6 +172,40 @@ describe('review-request loop, delivery anchor', () => {
   });
 });
 
+describe('the double wait, seen from both sides', () => {
+  test("Okendo declares its sequence's wait with the fire; the reviews side reads the SMS automation's delay", async () => {
+    const m = await setUpMerchant(h, { waitDays: 3, after: 'fulfillment' });
+    const smsDelays = async () => {
+      const res = await fetch(`${h.platform.reviewsUrl}/api/stores/${m.storeId}/integrations/postscript/sms-delays`, {
+        headers: { authorization: `Bearer ${m.storeKey}` },
+      });
+      assert.equal(res.status, 200);
+      return res.json();
+    };
+    assert.deepEqual(await smsDelays(), {
+      readable: true,
+      reason: null,
+      automations: [{ name: 'Okendo Review Request', enabled: true, first_delay_minutes: 0 }],
+    });
+    const automation = (await api(h, m, 'GET', '/api/automations')).json.automations[0];
+    const patched = await api(h, m, 'PATCH', `/api/automations/${automation.id}`, {
+      messages: [{ body: 'Thanks {first_name}! Tell us what you think: {review_url}', delay_minutes: 2 * 24 * 60 }],
+    });
+    assert.equal(patched.status, 200, JSON.stringify(patched.json));
+    assert.equal((await smsDelays()).automations[0].first_delay_minutes, 2880);
+
+    const trigger = async () => (await api(h, m, 'GET', '/v1/triggers')).json.triggers[0];
+    assert.equal((await trigger()).declared_wait, null, 'no fire yet');
+    const ava = person('Ava');
+    await subscribe(h, m, ava);
+    const order = orderPayload({ customer: { email: ava.email, phone: ava.phone, firstName: 'Ava', lastName: 'Stone' }, fulfilled: true });
+    assert.equal((await shopify(h, m, 'orders/fulfilled', order)).status, 200);
+    await advance(h, 3 * DAY);
+    const wait = (await trigger()).declared_wait;
+    assert.deepEqual({ days: wait.days, after: wait.after }, { days: 3, after: 'fulfillment' });
+  });
+});
+
 describe('webhook boundary', () => {
   test('an unsigned or mis-signed webhook gets 401 and changes nothing', async () => {
     const m = await setUpMerchant(h, { waitDays: 0, after: 'fulfillment' });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OKENDO_REVIEW_REQUEST_TRIGGER, REVIEW_REQUEST_CREATED, tagKey } from '../src/index.js';
+import {
+  OKENDO_REVIEW_REQUEST_TRIGGER,
+  REVIEW_REQUEST_CREATED,
+  SEQUENCE_WAIT_TAGS,
+  declaredWait,
+  sequenceWaitTags,
+  tagKey,
+} from '../src/index.js';
 
 describe('tagKey', () => {
   const cases: { name: string; key: string }[] = [
@@ -49,5 +56,26 @@ describe('Okendo Review Request trigger', () => {
     const fromTrigger = OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((tag) => `${tag.key}=${tag.label}`).sort();
     assert.deepEqual(fromTrigger, fromEvent);
     for (const tag of OKENDO_REVIEW_REQUEST_TRIGGER.tags) assert.equal(tagKey(tag.label), tag.key);
+  });
+});
+
+describe('the sequence wait declared with each fire', () => {
+  const cases: { tags: Record<string, unknown>; expected: ReturnType<typeof declaredWait> }[] = [
+    { tags: sequenceWaitTags({ days: 14, after: 'fulfillment' }), expected: { days: 14, after: 'fulfillment' } },
+    { tags: { okendo_sequence_wait_days: '0', okendo_sequence_wait_after: 'delivery' }, expected: { days: 0, after: 'delivery' } },
+    { tags: { okendo_sequence_wait_days: 3, okendo_sequence_wait_after: 'delivery' }, expected: { days: 3, after: 'delivery' } },
+    { tags: { review_url: 'https://x' }, expected: null },
+    { tags: { okendo_sequence_wait_days: '-1', okendo_sequence_wait_after: 'delivery' }, expected: null },
+    { tags: { okendo_sequence_wait_days: '2.5', okendo_sequence_wait_after: 'delivery' }, expected: null },
+    { tags: { okendo_sequence_wait_days: '7', okendo_sequence_wait_after: 'shipping' }, expected: null },
+    { tags: { okendo_sequence_wait_days: '99999', okendo_sequence_wait_after: 'fulfillment' }, expected: null },
+  ];
+  for (const c of cases) {
+    it(`${JSON.stringify(c.tags)} declares ${JSON.stringify(c.expected)}`, () => assert.deepEqual(declaredWait(c.tags), c.expected));
+  }
+
+  it('is not among the merge tags a merchant can insert', () => {
+    const keys = OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((t) => t.key);
+    for (const key of Object.values(SEQUENCE_WAIT_TAGS)) assert.ok(!keys.includes(key));
   });
 });

@@ -11,6 +11,7 @@ export function storeApi(storeId: string) {
   return {
     postscript,
     postscriptHealth: `${postscript}/health`,
+    smsDelays: `${postscript}/sms-delays`,
     postscriptLog(query: { state?: DeliveryState | undefined; limit: number }): string {
       const params = new URLSearchParams({ ...(query.state ? { state: query.state } : {}), limit: String(query.limit) });
       return `${postscript}/log?${params.toString()}`;
@@ -20,6 +21,17 @@ export function storeApi(storeId: string) {
     sequence,
     startSequence: (sequenceId: string) => `${sequence(sequenceId)}/start`,
     stopSequence: (sequenceId: string) => `${sequence(sequenceId)}/stop`,
+    reviews: (query: string) => `${base}/reviews?${query}`,
+    review: (reviewId: string) => `${base}/reviews/${encodeURIComponent(reviewId)}`,
+    orders: (limit: number) => `${base}/orders?limit=${limit}`,
+    order: (orderId: string) => `${base}/orders/${encodeURIComponent(orderId)}`,
+    customers(query: { search: string; limit: number }): string {
+      const params = new URLSearchParams({ ...(query.search.trim() ? { search: query.search.trim() } : {}), limit: String(query.limit) });
+      return `${base}/customers?${params.toString()}`;
+    },
+    customer: (customerId: string) => `${base}/customers/${encodeURIComponent(customerId)}`,
+    stats: (days: number) => `${base}/stats?days=${days}`,
+    shopify: `${base}/shopify`,
   };
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accountsDb, dashboardClient, newDashboardBrowser, setupTokenIfNoUser } from '@rapport/kit';
-import { startHarness, type Harness } from './helpers/harness.js';
+import { PUBLIC_URL, startHarness, type Harness } from './helpers/harness.js';
 
 /**
  * The reviews dashboard's accounts: its own users (not the SMS platform's), onboarding's "connect your
@@ -64,6 +64,8 @@ describe('the reviews dashboard: owner, store, teammate', () => {
   test('a teammate invited to one store gets 404 for another', async () => {
     const invite = await client().call(owner, 'POST', '/api/dashboard/invitations', { email: 'sam@acme.test', store_id: storeId });
     assert.equal(invite.status, 201, JSON.stringify(invite.body));
+    // From the configured public URL (REVIEWS_PUBLIC_URL), never the request's Host header, which a client can set.
+    assert.ok(String(invite.body.url).startsWith(`${PUBLIC_URL}/setup/`), invite.body.url);
     const sam = newDashboardBrowser();
     const token = String(invite.body.url).split('/setup/')[1]!;
     const joined = await client().call(sam, 'POST', `/api/dashboard/tokens/${token}`, { password: 'sams password!' });

@@ -141,6 +141,22 @@ describe('connecting Postscript (Settings > Integrations > Email & SMS > Postscr
 });
 
 describe('the integration settings over HTTP', () => {
+  test('the SMS side’s delays: not connected, then a Postscript without an automations API → the editor shows the caution alone', async () => {
+    const store = await h.createStore();
+    const delays = async () =>
+      (
+        await h.service.app.inject({
+          method: 'GET',
+          headers: h.auth(store),
+          url: `/api/stores/${store.id}/integrations/postscript/sms-delays`,
+        })
+      ).json();
+    assert.deepEqual(await delays(), { readable: false, reason: 'not_connected', automations: [] });
+    await h.connect(store);
+    assert.deepEqual(await delays(), { readable: false, reason: 'no_automation_api', automations: [] });
+    assert.ok(h.fake.requests.some((r) => r.method === 'GET' && r.path === '/api/automations'));
+  });
+
   test('PUT with a public key → 422 naming private_key with the seed’s advice', async () => {
     const store = await h.createStore();
     const res = await h.service.app.inject({

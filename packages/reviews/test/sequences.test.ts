@@ -95,6 +95,9 @@ describe('sequence: wait N days after fulfilment', () => {
       email_address: 'jane.doe@example.com',
       order_fulfilled_date: fulfilledAt.toISOString(),
       review_request_id: request.id,
+      // Not merge tags: the sequence's Wait, declared so the SMS editor can warn about waiting twice.
+      okendo_sequence_wait_days: '3',
+      okendo_sequence_wait_after: 'fulfillment',
     });
 
     const image = await h.service.app.inject({ method: 'GET', url: `/storefront/${store.id}/products/7001/image` });

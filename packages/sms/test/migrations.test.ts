@@ -106,7 +106,7 @@ describe('migration 0007: dashboard accounts; shops get a currency', () => {
       provider: { getMigrations: async () => smsMigrations },
       ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     });
-    const up = await migrator.migrateToLatest();
+    const up = await migrator.migrateTo('0007_accounts');
     assert.equal(up.error, undefined);
     assert.deepEqual(
       up.results?.map((r) => r.migrationName),
@@ -139,5 +139,43 @@ describe('migration 0007: dashboard accounts; shops get a currency', () => {
     assert.ok(!tables.includes('users') && !tables.includes('sessions'), tables.join(', '));
     const shopColumns = ours.find((t) => t.name === 'shops')!.columns.map((c) => c.name);
     assert.ok(!shopColumns.includes('currency'));
+  });
+});
+
+describe("migration 0009: the wait a trigger's fires declare", () => {
+  let database: Database<SmsSchema>;
+  const at = '2026-03-01T00:00:00.000Z';
+  before(async () => {
+    const upTo7 = Object.fromEntries(Object.entries(smsMigrations).filter(([name]) => name <= '0007_accounts'));
+    database = await openTestDatabase<SmsSchema>('sms', upTo7);
+  });
+  after(async () => database.close());
+
+  test('up: existing triggers declare nothing (null); down drops the columns', async () => {
+    const db = database.db as unknown as Kysely<unknown>;
+    await sql`insert into shops (id, name, timezone, currency, created_at, updated_at) values ('shop_a', 'A', 'UTC', 'USD', ${at}, ${at})`.execute(
+      db,
+    );
+    await sql`insert into triggers (id, shop_id, name, tags, transactional_allowed, created_at, updated_at)
+      values ('trg_1', 'shop_a', 'Okendo Review Request', '[]', 0, ${at}, ${at})`.execute(db);
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => smsMigrations },
+      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+    });
+    const up = await migrator.migrateTo('0009_trigger_declared_wait');
+    assert.equal(up.error, undefined);
+    assert.deepEqual(
+      await database.db
+        .selectFrom('triggers')
+        .select(['declared_wait_days', 'declared_wait_after', 'declared_wait_at'])
+        .executeTakeFirstOrThrow(),
+      { declared_wait_days: null, declared_wait_after: null, declared_wait_at: null },
+    );
+    const down = await migrator.migrateDown();
+    assert.equal(down.error, undefined);
+    const ours = (await db.introspection.getTables()).filter((t) => !database.schema || t.schema === database.schema);
+    const columns = ours.find((t) => t.name === 'triggers')!.columns.map((c) => c.name);
+    assert.ok(!columns.some((c) => c.startsWith('declared_wait')), columns.join(', '));
   });
 });

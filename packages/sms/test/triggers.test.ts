@@ -116,6 +116,50 @@ describe('v1 partner triggers and legacy automations', () => {
     assert.equal(messages[2]?.body, expected);
   });
 
+  test('the wait a fire declares is kept on the trigger as of the latest fire that declares one', async () => {
+    const shop = await h.newShop();
+    const triggerId = await registerOkendo(shop);
+    const sub = await h.subscribe(shop, nextPhone());
+    const declared = async () => (await h.request('GET', `/v1/triggers/${triggerId}`, { shop })).body.declared_wait;
+    assert.equal(await declared(), null, 'nothing declared before the first fire');
+
+    const steps: { tags: Record<string, unknown>; expected: { days: number; after: string } | null; since: 'same' | 'new' }[] = [
+      {
+        tags: { okendo_sequence_wait_days: '14', okendo_sequence_wait_after: 'fulfillment' },
+        expected: { days: 14, after: 'fulfillment' },
+        since: 'new',
+      },
+      {
+        tags: { okendo_sequence_wait_days: '14', okendo_sequence_wait_after: 'fulfillment' },
+        expected: { days: 14, after: 'fulfillment' },
+        since: 'same',
+      },
+      { tags: { review_url: 'https://r.example/x' }, expected: { days: 14, after: 'fulfillment' }, since: 'same' },
+      {
+        tags: { okendo_sequence_wait_days: 'soon', okendo_sequence_wait_after: 'delivery' },
+        expected: { days: 14, after: 'fulfillment' },
+        since: 'same',
+      },
+      {
+        tags: { okendo_sequence_wait_days: '3', okendo_sequence_wait_after: 'delivery' },
+        expected: { days: 3, after: 'delivery' },
+        since: 'new',
+      },
+    ];
+    let since: string | undefined;
+    for (const step of steps) {
+      h.clock.advance(60_000);
+      assert.equal((await fire(shop, triggerId, sub.id, step.tags)).status, 202);
+      const wait = await declared();
+      assert.deepEqual(wait && { days: wait.days, after: wait.after }, step.expected, JSON.stringify(step.tags));
+      if (step.since === 'new') assert.equal(wait.declared_at, h.clock.now().toISOString());
+      else assert.equal(wait.declared_at, since);
+      since = wait.declared_at;
+    }
+    const listed = (await h.request('GET', '/v1/triggers', { shop })).body.triggers[0];
+    assert.deepEqual(listed.declared_wait, { days: 3, after: 'delivery', declared_at: since });
+  });
+
   test('a fire for an opted-out subscriber is suppressed: no text', async () => {
     const shop = await h.newShop();
     const triggerId = await registerOkendo(shop);

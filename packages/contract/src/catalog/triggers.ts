@@ -34,6 +34,40 @@ export const OKENDO_REVIEW_REQUEST_TRIGGER: TriggerDef = {
 };
 
 /**
+ * The seed's double-wait caution ("be careful about using both, as the customer could wait twice as long")
+ * needs the SMS side to know the wait the trigger already carries. The reviews platform declares it with
+ * every fire of the trigger, as two extra tag values beside the merge tags: not registered as merge tags
+ * (they are not in the Add Tag list), so a Postscript that does not know them just ignores them. Values are
+ * strings like every tag value: days as a whole number ("14"), the anchor "fulfillment" or "delivery".
+ */
+export const SEQUENCE_WAIT_TAGS = {
+  days: 'okendo_sequence_wait_days',
+  after: 'okendo_sequence_wait_after',
+} as const;
+
+export type SequenceWaitAnchor = 'fulfillment' | 'delivery';
+
+export interface DeclaredWait {
+  days: number;
+  after: SequenceWaitAnchor;
+}
+
+/** The tag values that declare a wait. */
+export function sequenceWaitTags(wait: DeclaredWait): Record<string, string> {
+  return { [SEQUENCE_WAIT_TAGS.days]: String(wait.days), [SEQUENCE_WAIT_TAGS.after]: wait.after };
+}
+
+/** The wait a fire's tag values declare, or null when they declare none or something malformed. */
+export function declaredWait(tags: Readonly<Record<string, unknown>>): DeclaredWait | null {
+  const days = tags[SEQUENCE_WAIT_TAGS.days];
+  const after = tags[SEQUENCE_WAIT_TAGS.after];
+  const n = typeof days === 'number' ? days : typeof days === 'string' && /^\d{1,4}$/.test(days.trim()) ? Number(days) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 3650) return null;
+  if (after !== 'fulfillment' && after !== 'delivery') return null;
+  return { days: n, after };
+}
+
+/**
  * snake_case key for a seed property name. Seed names mix spaces, hyphens and run-together
  * capitals ("VariantID", "Next-Day Delivery", "Okendo Latest NPS"), so word boundaries are taken from
  * both separators and case changes; an acronym stays one word.

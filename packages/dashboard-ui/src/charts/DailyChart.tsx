@@ -56,6 +56,7 @@ export function DailyChart(props: {
             withLegend
             series={props.series.map((s) => ({ name: s.key, label: s.label, color: s.color }))}
             xAxisProps={{ tickFormatter: (d: string) => d.slice(5) }}
+            yAxisProps={{ allowDecimals: false }}
           />
           <VisuallyHidden>
             <table>

@@ -28,6 +28,7 @@ function NavPage({ label, to, pathname, onNavigate }: { label: string; to: strin
   );
 }
 
+// aria-expanded is set here: Mantine 9.7 (pinned for @mantine/charts) leaves it off a closed NavLink group.
 function NavGroup({ group, entries, pathname, onNavigate }: { group: NavItem; entries: readonly NavItem[] } & Omit<EntriesProps, 'items'>) {
   const holds = holdsCurrent(group, pathname);
   const [opened, setOpened] = useState(holds);
@@ -37,7 +38,7 @@ function NavGroup({ group, entries, pathname, onNavigate }: { group: NavItem; en
     if (holds) setOpened(true);
   }, [holds]);
   return (
-    <NavLink component="button" label={group.label} opened={opened} onChange={setOpened} childrenOffset="sm">
+    <NavLink component="button" label={group.label} opened={opened} onChange={setOpened} childrenOffset="sm" aria-expanded={opened}>
       <NavEntries items={entries} pathname={pathname} onNavigate={onNavigate} />
     </NavLink>
   );

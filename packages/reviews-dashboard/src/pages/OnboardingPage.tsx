@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { browserTimeZone, CurrencySelect, DEFAULT_CURRENCY, OnboardingForm, TimeZoneSelect, useDashboard } from '@rapport/dashboard-ui';
+import { browserTimeZone, DEFAULT_CURRENCY, LocaleFields, OnboardingForm, useDashboard } from '@rapport/dashboard-ui';
 import type { ConnectStoreBody } from '@rapport/reviews/schemas';
 import { useState } from 'react';
 import type { Store } from '../store.js';
@@ -54,23 +54,13 @@ export function OnboardingPage() {
             }}
             error={errors.shop_domain}
           />
-          <TimeZoneSelect
-            required
-            value={timeZone}
-            onChange={(v) => {
-              if (v) setTimeZone(v);
-              clear('time_zone');
-            }}
-            error={errors.time_zone}
-          />
-          <CurrencySelect
-            required
-            value={currency}
-            onChange={(v) => {
-              if (v) setCurrency(v);
-              clear('currency');
-            }}
-            error={errors.currency}
+          <LocaleFields
+            timeZone={timeZone}
+            onTimeZone={setTimeZone}
+            currency={currency}
+            onCurrency={setCurrency}
+            errors={errors}
+            clear={clear}
           />
         </>
       )}

@@ -4,6 +4,7 @@
  * `integrations/postscript/` alone turns these into Postscript calls (integrations/postscript/activities.ts);
  * no domain imports an integration.
  */
+import type { SequenceAnchor } from '../db/schema.js';
 import type { CustomerReviewStats } from '../reviews/customer-stats.js';
 import type { Sentiment } from '../db/schema.js';
 
@@ -26,6 +27,8 @@ export interface ReviewRequestSent extends ActivityBase {
   fulfilledAt: string;
   orderNumber: string;
   reviewUrl: string;
+  /** The sequence's Wait that led here, declared to Postscript with the trigger (the double-wait caution). */
+  sequenceWait: { days: number; after: SequenceAnchor };
 }
 
 /** A scheduled request was withdrawn: the order was cancelled or refunded, or the merchant stopped the sequence. */

@@ -70,9 +70,7 @@ export function registerDashboardRoutes(app: HttpApp, ctx: ReviewsContext, auth:
         tenantId: storeId,
         createdBy: user.id,
       });
-      return reply
-        .code(201)
-        .send({ url: accountLinkUrl(`${request.protocol}://${request.headers.host}`, token), expires_at: expiresAt.toISOString() });
+      return reply.code(201).send({ url: accountLinkUrl(ctx.publicUrl, token), expires_at: expiresAt.toISOString() });
     },
   );
 }

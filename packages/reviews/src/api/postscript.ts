@@ -4,7 +4,9 @@ import type { ReviewsContext } from '../context.js';
 import { deliveryHealth, deliveryLogEntry, listDeliveryLog, replayDelivery } from '../integrations/postscript/delivery-log.js';
 import { disconnectPostscript, findIntegration, integrationView, savePostscriptIntegration } from '../integrations/postscript/settings.js';
 import { ConnectPostscriptBody, DeliveryHealth, DeliveryLogEntry, DeliveryState, IntegrationView } from '../schemas/postscript.js';
+import { SmsDelaysView } from '../schemas/sequences.js';
 import { requireStore } from '../stores/stores.js';
+import { smsSideDelays } from '../integrations/postscript/sms-delays.js';
 import { STORE_SECURITY, type ApiAuth } from './auth.js';
 import { errors, Id, Limit, StoreParams } from './schemas.js';
 
@@ -114,6 +116,24 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext, auth
       },
     },
     async (req) => deliveryHealth(ctx.db, req.params.store_id),
+  );
+
+  app.get(
+    `${base}/sms-delays`,
+    {
+      onRequest: auth.store.onRequest,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['postscript'],
+        summary: 'The SMS side’s delays on the Okendo Review Request trigger (the double-wait caution)',
+        description:
+          'Asks the connected SMS platform for its legacy automations on "Okendo Review Request" and the delay before each one’s first ' +
+          'message. Only Rapport’s SMS platform has that API: for real Postscript (or when not connected) `readable` is false with the reason.',
+        params: StoreParams,
+        response: { 200: SmsDelaysView, ...errors(401, 404) },
+      },
+    },
+    async (req) => smsSideDelays(ctx, ctx.clock.now(), req.params.store_id),
   );
 
   app.post(

@@ -28,7 +28,11 @@ export async function runReviewRequestDue(ctx: ReviewsContext, payload: { review
       financialStatus: order.financial_status,
     });
     if (withdraw) return cancelReviewRequest(trx, now, ctx.activity, request, withdraw);
-    const sequence = await trx.selectFrom('sequences').select('status').where('id', '=', request.sequence_id).executeTakeFirst();
+    const sequence = await trx
+      .selectFrom('sequences')
+      .select(['status', 'wait_days', 'anchor'])
+      .where('id', '=', request.sequence_id)
+      .executeTakeFirst();
     if (sequence?.status !== 'running') return cancelReviewRequest(trx, now, ctx.activity, request, 'sequence_stopped');
 
     const sent = await trx
@@ -58,6 +62,7 @@ export async function runReviewRequestDue(ctx: ReviewsContext, payload: { review
       fulfilledAt: request.fulfilled_at,
       orderNumber: order.name,
       reviewUrl: reviewUrl(ctx.publicUrl, request.token),
+      sequenceWait: { days: sequence.wait_days, after: sequence.anchor },
     });
     return true;
   });

@@ -42,3 +42,30 @@ export const UpdateSequenceBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateSequenceBody = Static<typeof UpdateSequenceBody>;
+
+/**
+ * The SMS side's delays on the Okendo Review Request trigger, read through the connected SMS platform
+ * (only Rapport's has an automations API), for the seed's double-wait caution in the sequence editor.
+ */
+export const SmsDelaysView = Type.Object({
+  readable: Type.Boolean({ description: 'Whether the SMS platform could tell; false for real Postscript or when not connected' }),
+  reason: Type.Union(
+    [
+      Type.Literal('not_connected'),
+      Type.Literal('no_automation_api'),
+      Type.Literal('unreachable'),
+      Type.Literal('key_unavailable'),
+      Type.Null(),
+    ],
+    { description: 'Why not readable' },
+  ),
+  automations: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      enabled: Type.Boolean(),
+      first_delay_minutes: Type.Integer({ description: 'Delay before the first message, after the trigger fires' }),
+    }),
+    { description: 'Legacy automations on "Okendo Review Request"' },
+  ),
+});
+export type SmsDelaysView = Static<typeof SmsDelaysView>;

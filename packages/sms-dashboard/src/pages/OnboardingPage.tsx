@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { browserTimeZone, CurrencySelect, DEFAULT_CURRENCY, OnboardingForm, TimeZoneSelect, useDashboard } from '@rapport/dashboard-ui';
+import { browserTimeZone, DEFAULT_CURRENCY, LocaleFields, OnboardingForm, useDashboard } from '@rapport/dashboard-ui';
 import type { CreateShopBody } from '@rapport/sms/schemas';
 import { useState } from 'react';
 import type { Shop } from '../shop.js';
@@ -32,23 +32,13 @@ export function OnboardingPage() {
             }}
             error={errors.name}
           />
-          <TimeZoneSelect
-            required
-            value={timeZone}
-            onChange={(v) => {
-              if (v) setTimeZone(v);
-              clear('time_zone');
-            }}
-            error={errors.time_zone}
-          />
-          <CurrencySelect
-            required
-            value={currency}
-            onChange={(v) => {
-              if (v) setCurrency(v);
-              clear('currency');
-            }}
-            error={errors.currency}
+          <LocaleFields
+            timeZone={timeZone}
+            onTimeZone={setTimeZone}
+            currency={currency}
+            onCurrency={setCurrency}
+            errors={errors}
+            clear={clear}
           />
         </>
       )}

@@ -64,9 +64,7 @@ export function registerDashboardRoutes(app: HttpApp, ctx: SmsContext, session: 
         tenantId: shop.shopId,
         createdBy,
       });
-      return reply
-        .code(201)
-        .send({ url: accountLinkUrl(`${request.protocol}://${request.headers.host}`, token), expires_at: expiresAt.toISOString() });
+      return reply.code(201).send({ url: accountLinkUrl(ctx.config.smsApiUrl, token), expires_at: expiresAt.toISOString() });
     },
   );
 }

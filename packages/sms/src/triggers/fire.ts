@@ -3,7 +3,7 @@ import type { SmsContext } from '../context.js';
 import { startAutomations } from '../automations/start.js';
 import { replayIdempotent, requestHash, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
 import { requireSubscriber } from '../subscribers/find.js';
-import { requireTrigger } from './store.js';
+import { rememberDeclaredWait, requireTrigger } from './store.js';
 
 export interface FireResponse {
   fired: true;
@@ -47,6 +47,7 @@ export async function fireTrigger(
           created_at: now.toISOString(),
         })
         .execute();
+      await rememberDeclaredWait(trx, now, trigger, input.tags);
       const { dueNow } = await startAutomations(
         trx,
         now,

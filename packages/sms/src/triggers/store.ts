@@ -1,3 +1,4 @@
+import { declaredWait } from '@rapport/contract';
 import { Invalid, fromJson, fromBool, newId, retryTransaction, toBool, toJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema, TriggersTable } from '../db/schema.js';
@@ -18,6 +19,10 @@ export function triggerView(row: TriggersTable): TriggerView {
     name: row.name,
     tags: fromJson<string[]>(row.tags, []),
     transactional_allowed: toBool(row.transactional_allowed),
+    declared_wait:
+      row.declared_wait_days !== null && row.declared_wait_after !== null && row.declared_wait_at !== null
+        ? { days: row.declared_wait_days, after: row.declared_wait_after, declared_at: row.declared_wait_at }
+        : null,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -72,6 +77,9 @@ export async function registerTrigger(
         tags,
         transactional_allowed: fromBool(input.transactional_allowed ?? false),
         deleted_at: null,
+        declared_wait_days: null,
+        declared_wait_after: null,
+        declared_wait_at: null,
         created_at: at,
         updated_at: at,
       };
@@ -115,4 +123,24 @@ export async function findTriggerByName(db: Kysely<SmsSchema>, shopId: string, n
 export async function deleteTrigger(db: Kysely<SmsSchema>, now: Date, shopId: string, id: string): Promise<void> {
   await requireTrigger(db, shopId, id);
   await db.updateTable('triggers').set({ deleted_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/**
+ * Keeps the wait a fire declares (contract `declaredWait`) on the trigger. Written only when it changes,
+ * so the usual fire — the same sequence, the same wait — adds no write; a fire that declares none leaves
+ * the last one (a partner that stops declaring has not changed its wait).
+ */
+export async function rememberDeclaredWait(
+  db: Kysely<SmsSchema>,
+  now: Date,
+  trigger: TriggersTable,
+  tags: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  const wait = declaredWait(tags);
+  if (!wait || (wait.days === trigger.declared_wait_days && wait.after === trigger.declared_wait_after)) return;
+  await db
+    .updateTable('triggers')
+    .set({ declared_wait_days: wait.days, declared_wait_after: wait.after, declared_wait_at: now.toISOString() })
+    .where('id', '=', trigger.id)
+    .execute();
 }

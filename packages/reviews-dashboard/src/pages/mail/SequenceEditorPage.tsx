@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { storeApi } from '../../store-api.js';
 import { useStore } from '../../store.js';
+import { DoubleWaitAlert } from './DoubleWaitAlert.js';
 import { PostscriptNotice } from './PostscriptNotice.js';
 import { headerAction, sequenceStatusBadge, statusLine } from './sequence-status.js';
 import { SequenceFlow } from './SequenceFlow.js';
@@ -83,6 +84,7 @@ export function SequenceEditorPage() {
       <PostscriptNotice paths={paths} />
       <SequenceFlow
         sequence={sequence}
+        waitNote={<DoubleWaitAlert paths={paths} waitDays={sequence.wait_days} after={sequence.after} />}
         onEditWait={() => {
           setWaitRound((n) => n + 1);
           setWaitOpen(true);

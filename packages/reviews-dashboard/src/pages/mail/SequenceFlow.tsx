@@ -24,9 +24,10 @@ function Step({ first = false, children }: { first?: boolean; children: ReactNod
 
 /**
  * The sequence as a vertical flow: the trigger, the Wait (a button that opens its side panel, as the seed's
- * "Select the Wait component"), then the call to Postscript that fires the merchant's automation.
+ * "Select the Wait component"), then the call to Postscript that fires the merchant's automation. Under the
+ * Wait, `waitNote`: the seed's double-wait caution.
  */
-export function SequenceFlow({ sequence, onEditWait }: { sequence: SequenceView; onEditWait: () => void }) {
+export function SequenceFlow({ sequence, onEditWait, waitNote }: { sequence: SequenceView; onEditWait: () => void; waitNote?: ReactNode }) {
   return (
     <Stack component="ol" aria-label="Steps" gap={0} m={0} p={0} maw={480} w="100%" style={{ listStyle: 'none' }}>
       <Step first>
@@ -59,12 +60,7 @@ export function SequenceFlow({ sequence, onEditWait }: { sequence: SequenceView;
             </Text>
           </Group>
         </Paper>
-        <Text size="xs" c="dimmed" mt={6} px={4}>
-          <Text span inherit fw={700}>
-            Note:
-          </Text>{' '}
-          Postscript automations can wait too. Use one Wait or the other: with both, the customer could wait twice as long for their text.
-        </Text>
+        {waitNote ? <div className={classes['note']}>{waitNote}</div> : null}
       </Step>
       <Step>
         <Paper withBorder radius="md" p="md">

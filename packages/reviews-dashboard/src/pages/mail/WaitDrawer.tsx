@@ -3,6 +3,7 @@ import { ApiError, FormAlert, useDashboard, useSubmit } from '@rapport/dashboard
 import type { SequenceView, UpdateSequenceBody } from '@rapport/reviews/schemas';
 import { useState } from 'react';
 import type { StoreApi } from '../../store-api.js';
+import { DoubleWaitAlert } from './DoubleWaitAlert.js';
 import { MAX_WAIT_DAYS, waitDaysError, waitSummary, type WaitAnchor } from './wait-summary.js';
 
 const FIELDS = ['wait_days', 'after'] as const;
@@ -82,6 +83,7 @@ export function WaitDrawer({ opened, sequence, paths, onSaved, onClose }: Props)
           <Text size="sm" fw={600} aria-live="polite">
             {daysValid && typeof days === 'number' ? waitSummary(days, after) : '\u00a0'}
           </Text>
+          <DoubleWaitAlert paths={paths} waitDays={daysValid && typeof days === 'number' ? days : sequence.wait_days} after={after} />
           {sequence.status === 'running' ? (
             <Text size="xs" c="dimmed">
               Applies to orders fulfilled from now on; review requests already scheduled keep their time.

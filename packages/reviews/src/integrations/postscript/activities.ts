@@ -30,7 +30,7 @@ export function postscriptMessagesFor(a: RecordedActivity, now: Date): OutboxMes
         {
           kind: 'trigger',
           trigger: OKENDO_REVIEW_REQUEST_TRIGGER.name,
-          tags: reviewRequestTriggerTags(properties),
+          tags: reviewRequestTriggerTags(properties, a.sequenceWait),
           externalId: `${a.reviewRequestId}:trigger`,
         },
       ];

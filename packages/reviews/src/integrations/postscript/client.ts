@@ -151,6 +151,28 @@ export class PostscriptClient {
     });
   }
 
+  /**
+   * GET /api/automations (Rapport's SMS platform only: Postscript has no public automation API): each legacy
+   * automation's trigger and the delay before its first message. Null when the API has no such route.
+   */
+  async listAutomationDelays(): Promise<{ name: string; trigger: string; enabled: boolean; firstDelayMinutes: number }[] | null> {
+    let body: unknown;
+    try {
+      body = await this.#json('GET', '/api/automations');
+    } catch (err) {
+      if (err instanceof PostscriptApiError && (err.status === 404 || err.status === 405)) return null;
+      throw err;
+    }
+    const list = (body as { automations?: unknown } | null)?.automations;
+    if (!Array.isArray(list)) return null;
+    return list.flatMap((a: unknown) => {
+      const r = a as { name?: unknown; enabled?: unknown; trigger?: { name?: unknown }; messages?: { delay_minutes?: unknown }[] };
+      const delay = r.messages?.[0]?.delay_minutes;
+      if (typeof r.name !== 'string' || typeof r.trigger?.name !== 'string' || typeof delay !== 'number') return [];
+      return [{ name: r.name, trigger: r.trigger.name, enabled: r.enabled === true, firstDelayMinutes: delay }];
+    });
+  }
+
   /** PATCH /api/v2/subscribers/{id} {properties}: merges the properties per key. */
   updateSubscriberProperties(subscriberId: string, properties: Record<string, unknown>): Promise<PostscriptResponse> {
     return this.#call('PATCH', `/api/v2/subscribers/${encodeURIComponent(subscriberId)}`, { properties });

@@ -3,7 +3,7 @@
  * contract catalog). Pure: inputs are the domain's activities, outputs are property maps that `outbox.ts`
  * validates against the catalog before anything is written.
  */
-import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
+import { OKENDO_REVIEW_REQUEST_TRIGGER, sequenceWaitTags, type DeclaredWait } from '@rapport/contract';
 import type { ReviewCreated, ReviewRequestSent } from '../../activity/types.js';
 import type { CustomerReviewStats } from '../../reviews/customer-stats.js';
 
@@ -41,9 +41,13 @@ export function reviewRequestCreatedProperties(a: ReviewRequestSent): Props {
   };
 }
 
-/** Values for the legacy "Okendo Review Request" trigger's merge tags, keyed by tag key ({review_url} …). */
-export function reviewRequestTriggerTags(properties: Props): Record<string, string> {
-  const tags: Record<string, string> = {};
+/**
+ * Values for the legacy "Okendo Review Request" trigger's merge tags, keyed by tag key ({review_url} …),
+ * plus the sequence's Wait the request came through (contract `SEQUENCE_WAIT_TAGS`), so the SMS side can
+ * warn a merchant who adds a delay on top.
+ */
+export function reviewRequestTriggerTags(properties: Props, wait: DeclaredWait): Record<string, string> {
+  const tags: Record<string, string> = sequenceWaitTags(wait);
   for (const tag of OKENDO_REVIEW_REQUEST_TRIGGER.tags) {
     const value = properties[tag.label];
     tags[tag.key] = value === undefined ? '' : String(value);

@@ -12,7 +12,13 @@
  * validator's messages — so the merchant sees it in the log instead of it vanishing.
  */
 import { newId, orderedOutbox, toJson } from '@rapport/kit';
-import { eventTypeFor, OKENDO_REVIEW_REQUEST_TRIGGER, validateEventProperties, validateProfileProperties } from '@rapport/contract';
+import {
+  eventTypeFor,
+  OKENDO_REVIEW_REQUEST_TRIGGER,
+  SEQUENCE_WAIT_TAGS,
+  validateEventProperties,
+  validateProfileProperties,
+} from '@rapport/contract';
 import type { Kysely } from 'kysely';
 import type { OutboxKind, PostscriptOutboxTable, ReviewsSchema } from '../../db/schema.js';
 import { POSTSCRIPT_DELIVER } from '../../jobs.js';
@@ -74,7 +80,7 @@ function prepare(message: OutboxMessage): Prepared {
       };
     }
     case 'trigger': {
-      const known = new Set(OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((t) => t.key));
+      const known = new Set([...OKENDO_REVIEW_REQUEST_TRIGGER.tags.map((t) => t.key), ...Object.values(SEQUENCE_WAIT_TAGS)]);
       if (message.trigger !== OKENDO_REVIEW_REQUEST_TRIGGER.name) throw new Error(`unknown trigger "${message.trigger}"`);
       const unknown = Object.keys(message.tags).filter((k) => !known.has(k));
       return {

@@ -1,6 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { FormAlert, useSubmit } from '@rapport/dashboard-ui';
 import { useId, type ReactNode } from 'react';
+import type { DeclaredWait } from './double-wait.js';
+import { DoubleWaitNotice } from './DoubleWaitNotice.js';
 import { saveBlock } from './message-check.js';
 import { MessageStep } from './MessageStep.js';
 import { newStep, type EditorStep } from './steps.js';
@@ -18,6 +20,8 @@ interface Props {
   /** The trigger's name: the preview renders with its tags. Give the editor a `key` of it, since answers depend on it. */
   trigger: string;
   tagGroups: TagGroup[];
+  /** The wait the trigger's partner declares (Okendo's sequence), for the double-wait warning. */
+  declaredWait?: DeclaredWait | null;
   steps: readonly EditorStep[];
   onStepsChange: (steps: EditorStep[]) => void;
   /** Saves and leaves; what the server refuses is shown above the button. */
@@ -35,7 +39,17 @@ interface Props {
  * "Save Automation" at the bottom right, refused (with the reason beside it) while a message is empty,
  * unchecked or has a tag problem.
  */
-export function AutomationEditor({ trigger, tagGroups, steps, onStepsChange, onSave, block = null, header, footer }: Props) {
+export function AutomationEditor({
+  trigger,
+  tagGroups,
+  declaredWait = null,
+  steps,
+  onStepsChange,
+  onSave,
+  block = null,
+  header,
+  footer,
+}: Props) {
   const previews = usePreviews(
     trigger,
     steps.map((s) => s.body),
@@ -55,6 +69,7 @@ export function AutomationEditor({ trigger, tagGroups, steps, onStepsChange, onS
     >
       <Stack gap="lg">
         {header}
+        <DoubleWaitNotice wait={declaredWait} firstDelayMinutes={steps[0]?.delayMinutes ?? 0} />
         {steps.map((step, i) => (
           <MessageStep
             key={step.key}

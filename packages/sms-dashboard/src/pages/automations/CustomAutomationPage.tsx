@@ -66,6 +66,7 @@ export function CustomAutomationPage() {
           key={trigger.name}
           trigger={trigger.name}
           tagGroups={tagChoices(trigger)}
+          declaredWait={trigger.declared_wait}
           steps={steps}
           onStepsChange={setSteps}
           onSave={save}

@@ -13,6 +13,8 @@ interface Loaded {
   automation: AutomationView;
   /** The trigger's tags for Add Tag; none if the trigger is gone. */
   tags: string[];
+  /** The wait the trigger's partner declares, for the double-wait warning. */
+  declaredWait: TriggerView['declared_wait'];
 }
 
 /** An automation's name opens it here: the same editor, saving its name and messages; and Delete. */
@@ -24,7 +26,8 @@ export function EditAutomationPage() {
       api.get<AutomationView>(apiPath`/api/automations/${id}`),
       api.get<{ triggers: TriggerView[] }>('/v1/triggers'),
     ]);
-    return { automation, tags: triggers.triggers.find((t) => t.id === automation.trigger.id)?.tags ?? [] };
+    const trigger = triggers.triggers.find((t) => t.id === automation.trigger.id);
+    return { automation, tags: trigger?.tags ?? [], declaredWait: trigger?.declared_wait ?? null };
   }, [api, id]);
 
   if (loaded.error)
@@ -37,7 +40,7 @@ export function EditAutomationPage() {
   return <Editing key={loaded.data.automation.id} {...loaded.data} />;
 }
 
-function Editing({ automation, tags }: Loaded) {
+function Editing({ automation, tags, declaredWait }: Loaded) {
   const { api } = useDashboard();
   const navigate = useNavigate();
   const [name, setName] = useState(automation.name);
@@ -68,6 +71,7 @@ function Editing({ automation, tags }: Loaded) {
       <AutomationEditor
         trigger={automation.trigger.name}
         tagGroups={tagChoices({ name: automation.trigger.name, tags })}
+        declaredWait={declaredWait}
         steps={steps}
         onStepsChange={setSteps}
         onSave={save}

@@ -5,6 +5,7 @@ import { eventsProcessByBatchMigration } from './0004_events_process_by_batch.js
 import { eventsStartAtIngestMigration } from './0005_events_start_at_ingest.js';
 import { eventDefinitionCountsMigration } from './0006_event_definition_counts.js';
 import { accountsAndCurrencyMigration } from './0007_accounts.js';
+import { triggerDeclaredWaitMigration } from './0009_trigger_declared_wait.js';
 
 /** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
@@ -16,4 +17,5 @@ export const smsMigrations: Migrations = {
   '0005_events_start_at_ingest': eventsStartAtIngestMigration,
   '0006_event_definition_counts': eventDefinitionCountsMigration,
   '0007_accounts': accountsAndCurrencyMigration,
+  '0009_trigger_declared_wait': triggerDeclaredWaitMigration,
 };

@@ -7,6 +7,10 @@ export interface TriggersTable {
   tags: string;
   transactional_allowed: number;
   deleted_at: string | null;
+  /** The wait the latest fire declared (contract SEQUENCE_WAIT_TAGS), or null. */
+  declared_wait_days: number | null;
+  declared_wait_after: 'fulfillment' | 'delivery' | null;
+  declared_wait_at: string | null;
   created_at: string;
   updated_at: string;
 }
