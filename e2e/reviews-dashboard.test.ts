@@ -9,7 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { DeliveryHealth, IntegrationView, SequenceView } from '@rapport/reviews/schemas';
+import type { DeliveryHealth, IntegrationView, SequenceView, ShopifyConnectionView, StoreStatsView } from '@rapport/reviews/schemas';
+import { connectPostscript } from '@rapport/reviews';
+import { orderPayload, webhookRequest, type OrderInput } from '@rapport/reviews/dev';
+import { systemClock } from '@rapport/kit';
 import { REJECTED_KEY_MESSAGE } from '../packages/reviews/src/integrations/postscript/settings.js';
 import { launchChromium } from './browser.js';
 import { startReviewsPlatform, type ReviewsPlatform } from './helpers/reviews-platform.js';
@@ -168,7 +171,7 @@ describe('reviews dashboard: Postscript integration and sequence', () => {
       const sequenceId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
       const wait = page.getByRole('button', { name: 'Wait', exact: true });
       await page.getByText('Order fulfilled or delivered').waitFor();
-      await page.getByText('Okendo Review Request').waitFor();
+      await page.getByText('Okendo Review Request', { exact: true }).waitFor();
       await page.getByText(/wait twice as long/).waitFor();
       assert.match((await wait.textContent()) ?? '', /Wait 3 days after fulfillment/);
       await shot(page, '06-sequence-draft');
@@ -304,6 +307,237 @@ describe('reviews dashboard: Postscript integration and sequence', () => {
       await tile.getByText('Not connected', { exact: true }).waitFor();
       assert.equal((await storeGet<IntegrationView>(page, '/integrations/postscript')).connected, false);
 
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Shopify tells the store about an order (signed as Shopify signs it). */
+async function shopifySends(topic: string, order: OrderInput): Promise<void> {
+  const store = await served.platform.reviewsDb.db
+    .selectFrom('stores')
+    .select(['shop_domain', 'webhook_secret'])
+    .where('id', '=', storeId)
+    .executeTakeFirstOrThrow();
+  const req = webhookRequest({ secret: store.webhook_secret, shopDomain: store.shop_domain, topic, payload: orderPayload(order) });
+  const res = await fetch(`${served.origin}${req.url}`, { method: 'POST', headers: req.headers, body: req.body });
+  assert.equal(res.status, 200, await res.text());
+}
+
+/** Every control on the page has an accessible name: the ARIA snapshot lists none without one. */
+async function assertNamedControls(page: Page): Promise<void> {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  const unnamed = snapshot
+    .split('\n')
+    .filter((line) => /^\s*- (button|link|textbox|combobox|checkbox|radio|switch|searchbox)\s*(\[.*\])?:?\s*$/.test(line));
+  assert.deepEqual(unnamed, [], `controls without a name:\n${snapshot}`);
+}
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(`${served.origin}/login`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { level: 1, name: STORE }).waitFor();
+}
+
+describe('reviews dashboard: Reviews, Orders, Customers, the Shopify connection and the home charts', () => {
+  before(async () => {
+    assert.ok(storeId, 'the first suite set up the store');
+    // The phone pass disconnected Postscript; connect it again, as the merchant would, so calls are made.
+    await connectPostscript(served.platform.reviewsDb, systemClock, {
+      storeId,
+      privateKey: served.postscript.private_key,
+      apiUrl: served.platform.smsUrl,
+    });
+    // Lena (not an SMS subscriber) reviews the beanie her review request asked about; then Omar's order is
+    // placed but not paid, and Priya's is fulfilled after the sequence was stopped.
+    const request = await served.platform.reviewsDb.db
+      .selectFrom('review_requests')
+      .innerJoin('review_request_products', 'review_request_products.review_request_id', 'review_requests.id')
+      .select(['review_requests.token', 'review_request_products.shopify_product_id'])
+      .where('review_requests.store_id', '=', storeId)
+      .executeTakeFirstOrThrow();
+    const form = new URLSearchParams({
+      product_id: request.shopify_product_id,
+      rating: '5',
+      title: 'Warmest hat I own',
+      body: 'I love it: soft, warm and a perfect fit.',
+      recommend: 'yes',
+    });
+    const res = await fetch(`${served.origin}/r/${request.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    assert.equal(res.status, 200, await res.text());
+    await shopifySends('orders/create', {
+      number: 3101,
+      financialStatus: 'pending',
+      customer: { email: 'omar@example.com', firstName: 'Omar', lastName: 'Haddad' },
+      lineItems: [{ title: 'Trail Mug' }],
+    });
+    await shopifySends('orders/fulfilled', {
+      number: 3102,
+      fulfilled: true,
+      customer: { email: 'priya@example.com', firstName: 'Priya', lastName: 'Shah' },
+      lineItems: [{ title: 'Camp Stool' }],
+    });
+    await served.settle();
+  });
+
+  test('desktop: each screen from the side menu, with its filters and pages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await logIn(page);
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+
+      // Home: the two charts over the last 30 days, beside what the page already showed.
+      const reviewsChart = page.getByRole('region', { name: 'Reviews per day by sentiment' });
+      const syncChart = page.getByRole('region', { name: 'Sync calls per day by status' });
+      await reviewsChart.locator('.recharts-surface').waitFor();
+      await syncChart.locator('.recharts-surface').waitFor();
+      await page.getByRole('region', { name: 'Store' }).getByText('Shopify domain').waitFor();
+      const stats = await storeGet<StoreStatsView>(page, '/stats?days=30');
+      assert.deepEqual(
+        stats.reviews.map((r) => ({ key: r.key, count: r.count })),
+        [{ key: 'positive', count: 1 }],
+      );
+      assert.ok(stats.sync_calls.length > 0);
+      const today = reviewsChart
+        .getByRole('table', { name: 'Reviews per day by sentiment' })
+        .getByRole('row', { name: new RegExp(`^${stats.to}`) });
+      assert.match((await today.textContent()) ?? '', new RegExp(`^${stats.to}1000$`), 'positive 1, mixed, neutral, negative 0');
+      await assertNamedControls(page);
+      await page.mouse.move(0, 0); // no chart tooltip left open under the pointer of the login click
+      await shot(page, '30-home-charts');
+
+      // Reviews: rating, sentiment label, product, reviewer, date; filtered by sentiment; a review's page shows its order.
+      await menu.getByRole('link', { name: 'Reviews' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
+      const reviews = page.getByRole('table', { name: 'Reviews' });
+      const lena = reviews.getByRole('row', { name: /Warmest hat I own/ });
+      await lena.getByRole('img', { name: '5 out of 5 stars' }).waitFor();
+      await lena.getByText('Positive', { exact: true }).waitFor();
+      await lena.getByText('Wool Beanie').waitFor();
+      await lena.getByRole('link', { name: /^Lena/ }).waitFor();
+      await assertNamedControls(page);
+      await shot(page, '31-reviews');
+      await page.getByRole('combobox', { name: 'Sentiment' }).click();
+      await page.getByRole('option', { name: 'Negative' }).click();
+      await page.getByText('No review matches these filters.').waitFor();
+      await page.getByRole('combobox', { name: 'Sentiment' }).click();
+      await page.getByRole('option', { name: 'Positive' }).click();
+      await page.getByRole('combobox', { name: 'Rating' }).click();
+      await page.getByRole('option', { name: '5 stars' }).click();
+      await reviews.getByRole('link', { name: 'Warmest hat I own' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Warmest hat I own' }).waitFor();
+      const reviewOrder = page.getByRole('region', { name: 'Order' });
+      const lenaOrder = await reviewOrder.getByRole('link').textContent();
+      assert.match(lenaOrder ?? '', /^#\d+$/);
+      await reviewOrder.getByText(/^Fulfilled /).waitFor();
+      await assertNamedControls(page);
+      await shot(page, '32-review-page');
+
+      // Orders: each with its review request, or why it has none.
+      await menu.getByRole('link', { name: 'Orders' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+      const orders = page.getByRole('table', { name: 'Orders' });
+      const row = (name: string) => orders.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+      await row('#3101').getByText('Not recruited', { exact: true }).waitFor();
+      await row('#3101').getByText('not paid', { exact: true }).waitFor();
+      await row('#3102').getByText('no sequence running', { exact: true }).waitFor();
+      await row(lenaOrder!).getByText('Reviewed', { exact: true }).waitFor();
+      await assertNamedControls(page);
+      await shot(page, '33-orders');
+      await page.getByRole('combobox', { name: 'Review request' }).click();
+      await page.getByRole('option', { name: 'Not recruited' }).click();
+      await orders.getByRole('row').nth(2).waitFor();
+      assert.equal(await orders.getByRole('row').count(), 3, 'two orders not recruited and the header row');
+      await orders.getByRole('link', { name: '#3101' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Order #3101' }).waitFor();
+      await page.getByRole('region', { name: 'Review request' }).getByText('not paid', { exact: true }).waitFor();
+      await page.getByRole('table', { name: 'Items' }).getByText('Trail Mug').waitFor();
+      await shot(page, '34-order-page');
+
+      // Customers: search, then the profile with reviews, timeline and the properties as last synced.
+      await menu.getByRole('link', { name: 'Customers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      await page.getByRole('textbox', { name: 'Search customers' }).fill('lena');
+      const customers = page.getByRole('table', { name: 'Customers' });
+      await customers.getByRole('row').nth(1).getByText('lena@example.com').waitFor();
+      assert.equal(await customers.getByRole('row').count(), 2);
+      await assertNamedControls(page);
+      await shot(page, '35-customers');
+      await customers.getByRole('link', { name: 'Lena Park' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lena Park' }).waitFor();
+      const synced = page.getByRole('region', { name: 'Profile properties as last synced to Postscript' });
+      await synced.getByText(/skipped, the customer is not an SMS subscriber/).waitFor();
+      await page.getByRole('table', { name: 'Their reviews' }).getByText('Wool Beanie').waitFor();
+      await page.getByRole('region', { name: 'Timeline' }).getByText('Review created').waitFor();
+      await page.getByRole('region', { name: 'Timeline' }).getByText('Review request sent').waitFor();
+      await assertNamedControls(page);
+      await shot(page, '36-customer-profile');
+
+      // Settings → Integrations → Shopify: the URL to paste, copied with one click, and the topics.
+      await openFromMenu(menu, 'Settings', 'Integrations');
+      const shopify = page.getByRole('region', { name: 'Shopify' });
+      const connection = await storeGet<ShopifyConnectionView>(page, '/shopify');
+      assert.equal(connection.webhook_url, `${served.origin}/webhooks/shopify`);
+      assert.equal(await shopify.getByRole('textbox', { name: 'Webhook URL' }).inputValue(), connection.webhook_url);
+      const topics = shopify.getByRole('list', { name: /Topics to subscribe/ });
+      assert.deepEqual(
+        (await topics.getByRole('listitem').allTextContents()).map((t) => t.trim()),
+        connection.topics,
+      );
+      await shopify.getByRole('button', { name: 'Copy webhook URL' }).click();
+      await shopify.getByText('Copied', { exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), connection.webhook_url);
+      await assertNamedControls(page);
+      await shot(page, '37-shopify-connection');
+
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('phone (390×844): Reviews, Orders, Customers and the home charts fit the width', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await logIn(page);
+      await page.getByRole('region', { name: 'Reviews per day by sentiment' }).locator('.recharts-surface').waitFor();
+      const fits = async (what: string) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 390, `${what}: the page is ${width}px wide`);
+      };
+      await fits('home');
+      await page.mouse.move(0, 0);
+      await shot(page, '40-phone-home');
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+      const screens: { link: string; ready: () => Locator; shotName: string }[] = [
+        { link: 'Reviews', ready: () => page.getByRole('table', { name: 'Reviews' }), shotName: '41-phone-reviews' },
+        { link: 'Orders', ready: () => page.getByRole('table', { name: 'Orders' }), shotName: '42-phone-orders' },
+        { link: 'Customers', ready: () => page.getByRole('table', { name: 'Customers' }), shotName: '43-phone-customers' },
+      ];
+      for (const s of screens) {
+        await page.getByRole('button', { name: 'Open menu' }).click();
+        await menu.getByRole('link', { name: s.link }).click();
+        await s.ready().waitFor();
+        await fits(s.link);
+        await shot(page, s.shotName);
+      }
+      await page.getByRole('table', { name: 'Customers' }).getByRole('link', { name: 'Lena Park' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lena Park' }).waitFor();
+      await fits('a customer profile');
+      await shot(page, '44-phone-customer-profile');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,17 +1,47 @@
-import { Card, DataList, Stack, Title } from '@mantine/core';
-import { InviteTeammate, useDashboard, useSession, type Invitation } from '@rapport/dashboard-ui';
+import { Alert, Card, DataList, SimpleGrid, Stack, Title } from '@mantine/core';
+import { DailyChart, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
+import type { StoreStatsView } from '@rapport/reviews/schemas';
+import { storeApi } from '../store-api.js';
 import type { Store } from '../store.js';
+import { SENTIMENT_SERIES, STATS_DAYS, SYNC_SERIES } from './home-charts.js';
 
-/** The store as the platform knows it, and the Team section. */
+/** The last 30 days in charts (per calendar day of the store's zone), the store as the platform knows it, and the Team section. */
 export function HomePage() {
   const { api } = useDashboard();
   const { tenant: store } = useSession<Store>();
+  const storeId = store?.id ?? '';
+  const stats = useLoad(() => api.get<StoreStatsView>(storeApi(storeId).stats(STATS_DAYS)), [api, storeId]);
   if (!store) return null;
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg" maw={1040}>
       <Title order={1} size="h2">
         {store.name}
       </Title>
+      {stats.error ? (
+        <Alert color="red" role="alert" variant="light">
+          {stats.error.message}
+        </Alert>
+      ) : null}
+      {stats.data ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <DailyChart
+            title="Reviews per day by sentiment"
+            counts={stats.data.reviews}
+            series={SENTIMENT_SERIES}
+            from={stats.data.from}
+            to={stats.data.to}
+            emptyText={`No reviews in the last ${STATS_DAYS} days.`}
+          />
+          <DailyChart
+            title="Sync calls per day by status"
+            counts={stats.data.sync_calls}
+            series={SYNC_SERIES}
+            from={stats.data.from}
+            to={stats.data.to}
+            emptyText={`No calls to Postscript in the last ${STATS_DAYS} days.`}
+          />
+        </SimpleGrid>
+      ) : null}
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="store-heading">
         <Title order={2} size="h4" id="store-heading" mb="sm">
           Store

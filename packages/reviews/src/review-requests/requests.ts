@@ -8,17 +8,7 @@ import type { Kysely } from 'kysely';
 /** The due job is keyed by request and due version, so moving due_at (delivery reported) makes a new job. */
 export const dueDedupeKey = (requestId: string, version: number): string => `${REVIEW_REQUEST_DUE.name}:${requestId}:v${version}`;
 
-/** One entry per reviewable product of the order, in line-item order (several variants of a product → one entry, the first variant). */
-export function reviewableProducts(lineItems: OrderLineItem[]): OrderLineItem[] {
-  const seen = new Set<string>();
-  const out: OrderLineItem[] = [];
-  for (const li of lineItems) {
-    if (!li.product_id || li.quantity <= 0 || seen.has(li.product_id)) continue;
-    seen.add(li.product_id);
-    out.push(li);
-  }
-  return out;
-}
+export { reviewableProducts } from './products.js';
 
 /** Creates a scheduled request with its products and its due job, inside the caller's transaction. */
 export async function scheduleReviewRequest(

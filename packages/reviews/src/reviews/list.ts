@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
-import type { ReviewsSchema, ReviewsTable } from '../db/schema.js';
+import type { ReviewsSchema, ReviewsTable, Sentiment } from '../db/schema.js';
 import type { ReviewView } from '../schemas/reviews.js';
 
-/** A store's reviews, newest first, optionally of one product. */
-export async function listReviews(
-  db: Kysely<ReviewsSchema>,
-  storeId: string,
-  filter: { productId?: string; limit: number },
-): Promise<ReviewsTable[]> {
+export interface ReviewFilter {
+  productId?: string;
+  customerId?: string;
+  rating?: number;
+  sentiment?: Sentiment;
+  limit: number;
+}
+
+/** A store's reviews, newest first, optionally of one product, one customer, one rating or one sentiment. */
+export async function listReviews(db: Kysely<ReviewsSchema>, storeId: string, filter: ReviewFilter): Promise<ReviewsTable[]> {
   return db
     .selectFrom('reviews')
     .selectAll()
     .where('store_id', '=', storeId)
     .$if(filter.productId !== undefined, (q) => q.where('shopify_product_id', '=', filter.productId as string))
+    .$if(filter.customerId !== undefined, (q) => q.where('customer_id', '=', filter.customerId as string))
+    .$if(filter.rating !== undefined, (q) => q.where('rating', '=', filter.rating as number))
+    .$if(filter.sentiment !== undefined, (q) => q.where('sentiment', '=', filter.sentiment as Sentiment))
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(filter.limit)

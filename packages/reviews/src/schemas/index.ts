@@ -10,3 +10,7 @@ export * from './review-requests.js';
 export * from './reviews.js';
 export * from './products.js';
 export * from './postscript.js';
+export * from './orders.js';
+export * from './customers.js';
+export * from './stats.js';
+export * from './shopify.js';

@@ -27,3 +27,20 @@ export const ReviewView = Type.Object({
   created_at: Type.String(),
 });
 export type ReviewView = Static<typeof ReviewView>;
+
+/** A review with its order and reviewer, for the review's page. */
+export const ReviewDetailView = Type.Object({
+  review: ReviewView,
+  customer: Type.Object({ customer_id: Type.String(), name: Nullable(Type.String()), email: Nullable(Type.String()) }),
+  order: Nullable(
+    Type.Object({
+      order_id: Type.String(),
+      name: Type.String(),
+      order_number: Nullable(Type.String()),
+      fulfillment_status: Nullable(Type.String()),
+      fulfilled_at: Nullable(Type.String()),
+      delivered_at: Nullable(Type.String()),
+    }),
+  ),
+});
+export type ReviewDetailView = Static<typeof ReviewDetailView>;

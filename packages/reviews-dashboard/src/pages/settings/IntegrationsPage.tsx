@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { storeApi } from '../../store-api.js';
 import { useStore } from '../../store.js';
 import { PostscriptTile } from './PostscriptTile.js';
+import { ShopifyConnection } from './ShopifyConnection.js';
 import { SyncLog } from './SyncLog.js';
 
 /** Settings → Integrations: the apps the store's reviews go to, by kind ("Email & SMS"), and Postscript's sync log. */
@@ -32,6 +33,8 @@ export function IntegrationsPage() {
           {error.message}
         </Alert>
       ) : null}
+
+      <ShopifyConnection paths={paths} />
 
       <Stack gap="sm" component="section" aria-labelledby="email-sms-heading">
         <Title order={2} size="h4" id="email-sms-heading">
