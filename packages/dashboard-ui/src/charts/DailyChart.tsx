@@ -1,6 +1,5 @@
-import { BarChart } from '@mantine/charts';
-import { Card, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useId } from 'react';
+import { Card, Skeleton, Text, Title, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense, useId } from 'react';
 import { dailyRows, type DailyCount } from './daily-series.js';
 
 export interface DailySeries {
@@ -9,6 +8,8 @@ export interface DailySeries {
   /** A Mantine colour such as "teal.6". */
   color: string;
 }
+
+const DailyBars = lazy(() => import('./DailyBars.js'));
 
 const PALETTE = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'pink.6', 'lime.7', 'indigo.6', 'yellow.7', 'red.6'];
 
@@ -48,16 +49,9 @@ export function DailyChart(props: {
         </Text>
       ) : (
         <>
-          <BarChart
-            h={220}
-            data={rows}
-            dataKey="day"
-            type="stacked"
-            withLegend
-            series={props.series.map((s) => ({ name: s.key, label: s.label, color: s.color }))}
-            xAxisProps={{ tickFormatter: (d: string) => d.slice(5) }}
-            yAxisProps={{ allowDecimals: false }}
-          />
+          <Suspense fallback={<Skeleton h={220} aria-hidden />}>
+            <DailyBars rows={rows} series={props.series} />
+          </Suspense>
           <VisuallyHidden>
             <table>
               <caption>{props.title}</caption>
