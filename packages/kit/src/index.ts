@@ -33,3 +33,5 @@ export * from './cache.js';
 export * from './accounts/index.js';
 export * from './locale.js';
 export * from './http/dashboard.js';
+export * from './stats/local-days.js';
+export * from './stats/per-day.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { notRecruitedReason, type SequenceFacts } from '../src/orders/review-status.js';
 import type { OrderFacts } from '../src/sequences/eligibility.js';
-import { lastLocalDays, localDayOf, startOfLocalDay } from '../src/stats/local-days.js';
+import { lastLocalDays, localDayOf, startOfLocalDay } from '@rapport/kit';
 
 const PAID_FULFILLED: OrderFacts = {
   financialStatus: 'paid',
