@@ -17,6 +17,7 @@ import type { AutomationView, NewKeyPair } from '@rapport/sms/schemas';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
 import { serve, type Served } from './helpers/serve.js';
+import { ownerWithShop as ownerWithShopAt } from './helpers/sms-owner.js';
 
 const SHOTS = 'test-results/sms-dashboard';
 const SHOP = 'Acme Outdoor Supply';
@@ -74,19 +75,7 @@ async function withKey(key: string, path: string, init: { method?: string; body?
   });
 }
 
-/** The owner's setup link, then onboarding: the dashboard opens on the new shop's home. */
-async function ownerWithShop(page: Page) {
-  await page.goto(served.setupUrl);
-  await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.waitForURL(/\/onboarding$/);
-  await page.getByRole('textbox', { name: 'Shop name' }).fill(SHOP);
-  await page.getByRole('combobox', { name: 'Time zone' }).fill('new york');
-  await page.getByRole('option', { name: /America\/New York/ }).click();
-  await page.getByRole('button', { name: 'Create shop' }).click();
-  await page.getByRole('heading', { level: 1, name: SHOP }).waitFor();
-}
+const ownerWithShop = (page: Page) => ownerWithShopAt(page, served.setupUrl, SHOP, OWNER);
 
 /** "Create Security Key Pair → Yes", returning the pair the server answered with. */
 async function createPair(page: Page): Promise<NewKeyPair> {

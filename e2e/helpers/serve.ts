@@ -8,6 +8,7 @@ import {
   silentLogger,
   systemClock,
   testStorage,
+  type DevClock,
   type HttpApp,
 } from '@rapport/kit';
 import { createSmsService, openSmsDatabase } from '@rapport/sms';
@@ -22,7 +23,10 @@ export interface Served {
 }
 
 /** One service on a free port with its built dashboard, and the owner's setup link as `rapport start` prints it. */
-export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
+export async function serve(product: 'sms' | 'reviews', options: { clock?: DevClock; worker?: boolean } = {}): Promise<Served> {
+  // A DevClock (running from a chosen instant) lets a test stand at 23:00 in New York; default the real time.
+  // `worker` runs the service's jobs (texts go out); without it nothing is sent, as the dashboard tests want.
+  const clock = options.clock ?? systemClock;
   const storage = testStorage();
   const where = {
     dataDir: storage.dataDir,
@@ -41,14 +45,22 @@ export async function serve(product: 'sms' | 'reviews'): Promise<Served> {
     product === 'sms'
       ? await openSmsDatabase(where).then(async (database) => ({
           database,
-          service: await createSmsService({ database, clock: systemClock, log: silentLogger, config, dashboardDir: smsDashboard }),
-          setup: () => setupTokenIfNoUser(accountsDb(database.db), systemClock.now()),
+          service: await createSmsService({
+            database,
+            clock,
+            ...(options.clock ? { devClock: options.clock } : {}),
+            log: silentLogger,
+            config,
+            dashboardDir: smsDashboard,
+          }),
+          setup: () => setupTokenIfNoUser(accountsDb(database.db), clock.now()),
         }))
       : await openReviewsDatabase(where).then(async (database) => ({
           database,
-          service: await createReviewsService({ database, clock: systemClock, log: silentLogger, config, dashboardDir: reviewsDashboard }),
-          setup: () => setupTokenIfNoUser(accountsDb(database.db), systemClock.now()),
+          service: await createReviewsService({ database, clock, log: silentLogger, config, dashboardDir: reviewsDashboard }),
+          setup: () => setupTokenIfNoUser(accountsDb(database.db), clock.now()),
         }));
+  if (options.worker) opened.service.worker.start();
   const app: HttpApp = opened.service.app;
   await app.listen({ host: '127.0.0.1', port });
   const setup = await opened.setup();

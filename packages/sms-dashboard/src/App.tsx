@@ -1,3 +1,5 @@
+import { MessagesPage } from './pages/messages/MessagesPage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
 import { SubscriberPage } from './pages/subscribers/SubscriberPage.js';
 import { SubscribersPage } from './pages/subscribers/SubscribersPage.js';
 import { AppShell, DashboardRoot, LoginPage, NotFoundPage, RequireSession, SetupPage, useSession } from '@rapport/dashboard-ui';
@@ -41,6 +43,8 @@ export function App() {
             <Route path="/automations/:id" element={<EditAutomationPage />} />
             <Route path="/subscribers" element={<SubscribersPage />} />
             <Route path="/subscribers/:id" element={<SubscriberPage />} />
+            <Route path="/messages" element={<MessagesPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

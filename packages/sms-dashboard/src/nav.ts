@@ -9,7 +9,14 @@ export function smsNav(shopName: string): NavItem[] {
   return [
     { label: 'Home', to: '/' },
     { label: shopName, children: [{ label: 'API', to: '/api-keys' }] },
-    { label: 'Messaging', children: [{ label: 'Automations', to: '/automations' }] },
+    {
+      label: 'Messaging',
+      children: [
+        { label: 'Automations', to: '/automations' },
+        { label: 'Messages', to: '/messages' },
+      ],
+    },
     { label: 'Subscribers', to: '/subscribers' },
+    { label: 'Settings', to: '/settings' },
   ];
 }

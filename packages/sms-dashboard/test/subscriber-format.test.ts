@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { messageState, propertyValue, sortedProperties } from '../src/pages/subscribers/format.js';
+import { propertyValue, sortedProperties } from '../src/pages/subscribers/format.js';
 import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 
 describe('how the Subscribers pages write values', () => {
@@ -25,19 +25,4 @@ describe('how the Subscribers pages write values', () => {
       ['Okendo Average Review Rating', 'Okendo Reviewer Status', 'birthday'],
     );
   });
-
-  const states: { name: string; m: { status: string; status_reason: string | null; held_until: string | null }; expected: string }[] = [
-    {
-      name: 'held for quiet hours',
-      m: { status: 'queued', status_reason: 'quiet_hours', held_until: '2026-03-11T12:00:00Z' },
-      expected: 'Held for quiet hours until Mar 11, 2026, 8:00 AM',
-    },
-    {
-      name: 'suppressed: opted out',
-      m: { status: 'suppressed', status_reason: 'opted_out', held_until: null },
-      expected: 'Not sent: opted_out',
-    },
-    { name: 'sent', m: { status: 'sent', status_reason: null, held_until: null }, expected: 'sent' },
-  ];
-  for (const s of states) test(`message state: ${s.name}`, () => assert.equal(messageState(s.m, 'America/New_York'), s.expected));
 });

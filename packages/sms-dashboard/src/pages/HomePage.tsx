@@ -1,17 +1,49 @@
-import { Card, Code, DataList, Stack, Title } from '@mantine/core';
-import { InviteTeammate, useDashboard, useSession, type Invitation } from '@rapport/dashboard-ui';
+import { Alert, Card, Code, DataList, SimpleGrid, Stack, Title } from '@mantine/core';
+import { DailyChart, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
+import type { ShopStatsView } from '@rapport/sms/schemas';
 import type { Shop } from '../shop.js';
+import { eventSeries, STATS_DAYS, TEXT_SERIES } from './home-charts.js';
 
-/** The shop as the API knows it (its id is what API calls and the CLI name it by), and the Team section. */
+/**
+ * The last 30 days in charts (per calendar day of the shop's zone), the shop as the API knows it (its id is
+ * what API calls and the CLI name it by), and the Team section.
+ */
 export function HomePage() {
   const { api } = useDashboard();
   const { tenant: shop } = useSession<Shop>();
+  const shopId = shop?.id ?? '';
+  const stats = useLoad(() => api.get<ShopStatsView>(`/api/dashboard/stats?days=${STATS_DAYS}`), [api, shopId]);
   if (!shop) return null;
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg">
       <Title order={1} size="h2">
         {shop.name}
       </Title>
+      {stats.error ? (
+        <Alert color="red" variant="light" role="alert">
+          {stats.error.message}
+        </Alert>
+      ) : null}
+      {stats.data ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <DailyChart
+            title="Texts per day"
+            counts={stats.data.texts}
+            series={TEXT_SERIES}
+            from={stats.data.from}
+            to={stats.data.to}
+            emptyText={`No texts sent in the last ${STATS_DAYS} days.`}
+          />
+          <DailyChart
+            title="Events received per day by type"
+            counts={stats.data.events}
+            series={eventSeries(stats.data.events)}
+            from={stats.data.from}
+            to={stats.data.to}
+            emptyText={`No events in the last ${STATS_DAYS} days.`}
+          />
+        </SimpleGrid>
+      ) : null}
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="shop-heading">
         <Title order={2} size="h4" id="shop-heading" mb="sm">
           Shop

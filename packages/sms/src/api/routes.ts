@@ -8,6 +8,7 @@ import { registerEventRoutes } from './events.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerMeRoutes } from './me.js';
 import { registerMessageRoutes } from './messages.js';
+import { registerShopScreenRoutes } from './shop-screens.js';
 import { registerSubscriberRoutes } from './subscribers.js';
 import { registerTriggerRoutes } from './triggers.js';
 import { registerTwilioWebhooks } from './twilio-webhooks.js';
@@ -24,6 +25,7 @@ export async function registerRoutes(app: HttpApp, ctx: SmsContext, devClock: De
   registerTriggerRoutes(app, ctx, auth);
   registerAutomationRoutes(app, ctx, auth);
   registerMessageRoutes(app, ctx, auth);
+  registerShopScreenRoutes(app, ctx, auth);
   await registerTwilioWebhooks(app, ctx);
   if (ctx.config.dev || ctx.provider.name === 'dev') registerDevCarrierRoutes(app, ctx);
   if (ctx.config.dev && devClock) registerDevClockRoutes(app, devClock);

@@ -42,6 +42,39 @@ export function sendingWindow(region: string | null, weekday: number): Window {
   return { open: Math.max(FEDERAL.open, w.open), close: Math.min(FEDERAL.close, w.close) };
 }
 
+/** A window as the dashboard says it: "08:00–21:00". */
+const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const windowText = (w: Window) => `${clock(w.open)}–${clock(w.close)}`;
+
+export interface QuietHoursRule {
+  /** "US (federal)" or a US state code. */
+  region: string;
+  /** "08:00–21:00", or per day kind: "Mon–Sat 09:00–21:00, Sun 12:00–21:00". */
+  window: string;
+}
+
+/** The rules `sendingWindow` applies, in words, for the Settings page (pure, derived from the same table). */
+export function quietHoursRules(): QuietHoursRule[] {
+  const rules: QuietHoursRule[] = [{ region: 'US (federal)', window: windowText(FEDERAL) }];
+  for (const region of Object.keys(STATE_RULES).sort()) {
+    const [weekday, sat, sun] = [
+      windowText(sendingWindow(region, 1)),
+      windowText(sendingWindow(region, 6)),
+      windowText(sendingWindow(region, 0)),
+    ];
+    const window =
+      weekday === sat && sat === sun
+        ? weekday
+        : weekday === sat
+          ? `Mon–Sat ${weekday}, Sun ${sun}`
+          : sat === sun
+            ? `Mon–Fri ${weekday}, Sat–Sun ${sat}`
+            : `Mon–Fri ${weekday}, Sat ${sat}, Sun ${sun}`;
+    rules.push({ region, window });
+  }
+  return rules;
+}
+
 export type QuietHoursDecision = { allowed: true } | { allowed: false; opensAt: Date };
 
 /** May a marketing text go out at `instant` to a recipient in `timeZone`/`region`? If not, when does the window open? */

@@ -11,3 +11,4 @@ export * from './messages.js';
 export * from './events.js';
 export * from './keys.js';
 export * from './shops.js';
+export * from './stats.js';

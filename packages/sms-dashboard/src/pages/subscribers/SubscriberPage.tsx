@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Shop } from '../../shop.js';
 import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
-import { messageState, propertyValue, sortedProperties, statusColor } from './format.js';
+import { messageState } from '../messages/why.js';
+import { propertyValue, sortedProperties, statusColor } from './format.js';
 
 interface Profile {
   subscriber: SubscriberView;

@@ -1,5 +1,4 @@
 /** How the Subscribers pages write values (pure, tested in test/subscriber-format.test.ts). */
-import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 
 /** A custom property's value: lists joined, booleans as Yes/No, nothing as an em dash. */
 export function propertyValue(value: unknown): string {
@@ -21,11 +20,3 @@ export function sortedProperties(properties: Record<string, unknown>): [string, 
 
 const STATUS_COLORS = { subscribed: 'green', pending: 'yellow', unsubscribed: 'gray' } as const;
 export const statusColor = (status: keyof typeof STATUS_COLORS): string => STATUS_COLORS[status];
-
-/** Why a text is where it is, in the merchant's words. */
-export function messageState(m: { status: string; status_reason: string | null; held_until: string | null }, timeZone: string): string {
-  if (m.status === 'queued' && m.held_until) return `Held for quiet hours until ${zonedTime(m.held_until, timeZone)}`;
-  if (m.status === 'suppressed') return `Not sent: ${m.status_reason ?? 'suppressed'}`;
-  if (m.status === 'failed') return `Failed: ${m.status_reason ?? 'the carrier refused it'}`;
-  return m.status_reason ? `${m.status} (${m.status_reason})` : m.status;
-}
