@@ -35,3 +35,4 @@ export * from './locale.js';
 export * from './http/dashboard.js';
 export * from './stats/local-days.js';
 export * from './stats/per-day.js';
+export * from './time/zoned.js';

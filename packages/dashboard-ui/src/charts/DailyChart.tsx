@@ -1,4 +1,4 @@
-import { Card, Skeleton, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Skeleton, Text, Title, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense, useId } from 'react';
 import { dailyRows, type DailyCount } from './daily-series.js';
 
@@ -78,5 +78,48 @@ export function DailyChart(props: {
         </>
       )}
     </Card>
+  );
+}
+
+/** One chart of a home page's row: its title, counts and series; the period is the row's. */
+export interface ChartSpec {
+  title: string;
+  counts: readonly DailyCount[];
+  series: readonly DailySeries[];
+  emptyText: string;
+}
+
+/**
+ * A home page's charts side by side (one column on a phone), over one period, or the error that kept them
+ * from loading. Nothing while they load.
+ */
+export function DailyChartsRow(props: {
+  error?: Error | undefined;
+  period?: { from: string; to: string } | undefined;
+  charts: readonly ChartSpec[];
+}) {
+  if (props.error) {
+    return (
+      <Alert color="red" role="alert" variant="light">
+        {props.error.message}
+      </Alert>
+    );
+  }
+  const period = props.period;
+  if (!period) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {props.charts.map((c) => (
+        <DailyChart
+          key={c.title}
+          title={c.title}
+          counts={c.counts}
+          series={c.series}
+          from={period.from}
+          to={period.to}
+          emptyText={c.emptyText}
+        />
+      ))}
+    </SimpleGrid>
   );
 }

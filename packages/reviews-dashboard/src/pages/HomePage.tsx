@@ -1,5 +1,5 @@
-import { Alert, Card, DataList, SimpleGrid, Stack, Title } from '@mantine/core';
-import { DailyChart, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
+import { Card, DataList, Stack, Title } from '@mantine/core';
+import { DailyChartsRow, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
 import type { StoreStatsView } from '@rapport/reviews/schemas';
 import { storeApi } from '../store-api.js';
 import type { Store } from '../store.js';
@@ -17,31 +17,28 @@ export function HomePage() {
       <Title order={1} size="h2">
         {store.name}
       </Title>
-      {stats.error ? (
-        <Alert color="red" role="alert" variant="light">
-          {stats.error.message}
-        </Alert>
-      ) : null}
-      {stats.data ? (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <DailyChart
-            title="Reviews per day by sentiment"
-            counts={stats.data.reviews}
-            series={SENTIMENT_SERIES}
-            from={stats.data.from}
-            to={stats.data.to}
-            emptyText={`No reviews in the last ${STATS_DAYS} days.`}
-          />
-          <DailyChart
-            title="Sync calls per day by status"
-            counts={stats.data.sync_calls}
-            series={SYNC_SERIES}
-            from={stats.data.from}
-            to={stats.data.to}
-            emptyText={`No calls to Postscript in the last ${STATS_DAYS} days.`}
-          />
-        </SimpleGrid>
-      ) : null}
+      <DailyChartsRow
+        error={stats.error}
+        period={stats.data}
+        charts={
+          stats.data
+            ? [
+                {
+                  title: 'Reviews per day by sentiment',
+                  counts: stats.data.reviews,
+                  series: SENTIMENT_SERIES,
+                  emptyText: `No reviews in the last ${STATS_DAYS} days.`,
+                },
+                {
+                  title: 'Sync calls per day by status',
+                  counts: stats.data.sync_calls,
+                  series: SYNC_SERIES,
+                  emptyText: `No calls to Postscript in the last ${STATS_DAYS} days.`,
+                },
+              ]
+            : []
+        }
+      />
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="store-heading">
         <Title order={2} size="h4" id="store-heading" mb="sm">
           Store

@@ -1,5 +1,5 @@
-import { Alert, Card, Code, DataList, SimpleGrid, Stack, Title } from '@mantine/core';
-import { DailyChart, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
+import { Card, Code, DataList, Stack, Title } from '@mantine/core';
+import { DailyChartsRow, InviteTeammate, useDashboard, useLoad, useSession, type Invitation } from '@rapport/dashboard-ui';
 import type { ShopStatsView } from '@rapport/sms/schemas';
 import type { Shop } from '../shop.js';
 import { eventSeries, STATS_DAYS, TEXT_SERIES } from './home-charts.js';
@@ -19,31 +19,28 @@ export function HomePage() {
       <Title order={1} size="h2">
         {shop.name}
       </Title>
-      {stats.error ? (
-        <Alert color="red" variant="light" role="alert">
-          {stats.error.message}
-        </Alert>
-      ) : null}
-      {stats.data ? (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <DailyChart
-            title="Texts per day"
-            counts={stats.data.texts}
-            series={TEXT_SERIES}
-            from={stats.data.from}
-            to={stats.data.to}
-            emptyText={`No texts sent in the last ${STATS_DAYS} days.`}
-          />
-          <DailyChart
-            title="Events received per day by type"
-            counts={stats.data.events}
-            series={eventSeries(stats.data.events)}
-            from={stats.data.from}
-            to={stats.data.to}
-            emptyText={`No events in the last ${STATS_DAYS} days.`}
-          />
-        </SimpleGrid>
-      ) : null}
+      <DailyChartsRow
+        error={stats.error}
+        period={stats.data}
+        charts={
+          stats.data
+            ? [
+                {
+                  title: 'Texts per day',
+                  counts: stats.data.texts,
+                  series: TEXT_SERIES,
+                  emptyText: `No texts sent in the last ${STATS_DAYS} days.`,
+                },
+                {
+                  title: 'Events received per day by type',
+                  counts: stats.data.events,
+                  series: eventSeries(stats.data.events),
+                  emptyText: `No events in the last ${STATS_DAYS} days.`,
+                },
+              ]
+            : []
+        }
+      />
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="shop-heading">
         <Title order={2} size="h4" id="shop-heading" mb="sm">
           Shop

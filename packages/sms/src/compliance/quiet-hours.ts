@@ -1,4 +1,4 @@
-import { addDays, localTime, zonedInstant } from './time-zones.js';
+import { addDays, localTime, zonedInstant } from '@rapport/kit';
 
 /**
  * Quiet hours (pure): when a marketing text may reach a recipient, in their local time.

@@ -1,6 +1,7 @@
 /**
- * Wall-clock arithmetic in IANA time zones with nothing but Intl (pure). Good to the minute, which is all
- * quiet hours need; US DST transitions happen at 2 am, far from any window edge.
+ * Wall-clock arithmetic in IANA time zones with nothing but Intl (pure), for both services: quiet hours
+ * (SMS) and calendar days of a tenant (stats/local-days.ts). Good to the minute, which is all
+ * either needs; US DST transitions happen at 2 am, far from any window edge.
  */
 
 export interface LocalTime {
