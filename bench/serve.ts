@@ -107,30 +107,43 @@ if (kind === 'floor') {
   service.worker.start();
   announce(service.app, { privateKey: shop.private_key, phone });
 } else if (kind === 'fire') {
+  // Cause → text for an enabled legacy automation that texts at once. The cause is a partner trigger fire
+  // (`fire trigger`) or a custom event of a subscriber (`fire event`): an automation on the event type
+  // "Okendo Loyalty Points Awarded", started inside the event's ingest transaction.
+  const cause = process.argv[3] === 'event' ? 'event' : 'trigger';
   const { service, shop, call } = await smsService((app, db) => {
-    // Fire → text, per fire: when the fire was stored and when the dev carrier took its text (both from the clock).
+    // Per cause: when it was stored and when the dev carrier took its text (both from the clock).
     app.get('/bench/latency', async () => {
-      const r = await sql<{ fired: string; delivered: string | null }>`select f.created_at as fired, d.created_at as delivered
+      const r =
+        cause === 'event'
+          ? await sql<{ stored: string; delivered: string | null }>`select e.created_at as stored, d.created_at as delivered
+        from events e left join outbox_messages o on o.fire_id = e.id left join dev_carrier_messages d on d.outbox_id = o.id`.execute(db)
+          : await sql<{ stored: string; delivered: string | null }>`select f.created_at as stored, d.created_at as delivered
         from trigger_fires f left join outbox_messages o on o.fire_id = f.id left join dev_carrier_messages d on d.outbox_id = o.id`.execute(
-        db,
-      );
+              db,
+            );
       return {
         fires: r.rows.length,
-        latenciesMs: r.rows.flatMap((x) => (x.delivered ? [Date.parse(x.delivered) - Date.parse(x.fired)] : [])),
+        latenciesMs: r.rows.flatMap((x) => (x.delivered ? [Date.parse(x.delivered) - Date.parse(x.stored)] : [])),
       };
     });
   });
-  const trigger = await call('POST', '/v1/triggers', { name: 'Bench Trigger', tags: ['code'] });
+  const trigger = cause === 'trigger' ? await call('POST', '/v1/triggers', { name: 'Bench Trigger', tags: ['code'] }) : undefined;
   await call('POST', '/api/automations', {
-    trigger: 'Bench Trigger',
-    messages: [{ body: 'Your code is {code}. Reply STOP to opt out' }],
+    trigger: cause === 'trigger' ? 'Bench Trigger' : 'Okendo Loyalty Points Awarded',
+    messages: [
+      {
+        body:
+          cause === 'trigger' ? 'Your code is {code}. Reply STOP to opt out' : 'You earned {Points Earned} points. Reply STOP to opt out',
+      },
+    ],
     enabled: true,
   });
   service.worker.start();
   const subscribers: string[] = [];
   for (let i = 0; i < 100; i++) subscribers.push(await subscribe(service, call, `+1212555${String(1000 + i).padStart(4, '0')}`));
   await service.app.listen({ host: '127.0.0.1', port: 0 });
-  announce(service.app, { privateKey: shop.private_key, triggerId: trigger['id'], subscribers });
+  announce(service.app, { privateKey: shop.private_key, triggerId: trigger?.['id'] ?? null, subscribers });
 } else {
   process.stderr.write('usage: bench/serve.ts floor|events|fire\n');
   process.exit(2);

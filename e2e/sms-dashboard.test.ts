@@ -203,9 +203,14 @@ test('Automations: Messaging → Automations → Create Legacy Automation → Cu
   await screenshot(page, 'automations-choose');
   await page.getByRole('button', { name: 'Custom Automation' }).click();
 
-  // No integration has registered a trigger yet: the page says so, and what to do.
-  await page.getByText('No triggers yet: connect an integration such as Okendo').waitFor();
+  // No integration has registered a trigger yet: the Okendo events are offered already, and the page says
+  // how the review-request trigger arrives.
+  await page.getByText('Okendo Review Request appears once Okendo is connected').waitFor();
+  await page.getByRole('combobox', { name: 'Automation Trigger' }).click();
+  await page.getByRole('option', { name: 'Review Created' }).waitFor();
+  assert.equal(await page.getByRole('option', { name: 'Okendo Loyalty Points Awarded' }).count(), 1);
   await screenshot(page, 'automation-no-trigger');
+  await page.keyboard.press('Escape');
 
   // Okendo connects with the other key and registers its trigger (as the reviews platform does).
   const registered = await withKey(second.private_key, '/v1/triggers', {

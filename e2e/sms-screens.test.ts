@@ -6,11 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
 import { DevClock } from '@rapport/kit';
-import type { NewKeyPair, OutboxEntryView } from '@rapport/sms/schemas';
+import type { OutboxEntryView } from '@rapport/sms/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
 import { serve, type Served } from './helpers/serve.js';
-import { ownerWithShop } from './helpers/sms-owner.js';
+import { createKeyPair, ownerWithShop } from './helpers/sms-owner.js';
 
 const SHOTS = 'test-results/sms-screens';
 const SHOP = 'Night Owl Tea';
@@ -67,17 +67,8 @@ async function outboxSettled(key: string, count: number) {
 
 test('Messages says why a text waits or was not sent; Settings saves; the home page charts the day', async () => {
   await ownerWithShop(page, served.setupUrl, SHOP, OWNER);
+  const key = await createKeyPair(page, SHOP, 'Okendo');
   const menu = page.getByRole('navigation', { name: 'Main menu' });
-  await menu.getByRole('button', { name: SHOP }).click();
-  await menu.getByRole('link', { name: 'API' }).click();
-  await page.getByRole('button', { name: 'Create Security Key Pair' }).click();
-  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/keys' && r.request().method() === 'POST');
-  await page.getByRole('dialog', { name: 'Create Security Key Pair' }).getByRole('button', { name: 'Yes' }).click();
-  const key = ((await (await answer).json()) as NewKeyPair).private_key;
-  const labelDialog = page.getByRole('dialog', { name: 'Label your key pair' });
-  await labelDialog.getByRole('textbox', { name: 'Label' }).fill('Okendo');
-  await labelDialog.getByRole('button', { name: 'Save label' }).click();
-  await labelDialog.waitFor({ state: 'detached' });
 
   // Okendo's trigger and an automation on it; two subscribers confirm with Y, then Bo texts STOP.
   const trigger = await call(key, 'POST', '/v1/triggers', {

@@ -4,23 +4,34 @@ import { benchStorage } from '../lib/storage.js';
 import { percentile } from '../lib/stats.js';
 
 /**
- * Trigger fire → text accepted by the dev carrier, for an enabled legacy automation that texts at once:
- * a steady `rate` of POST /v1/triggers/{id}/subscribers/{id} (100 subscribers in turn), then, per fire, the
- * time from the fire's commit to the dev carrier's row for its text (both stamped by the server's clock).
+ * Cause → text accepted by the dev carrier, for an enabled legacy automation that texts at once: a steady
+ * `rate` of causes for 100 subscribers in turn — partner trigger fires (POST /v1/triggers/{id}/subscribers/{id})
+ * or custom events (POST /api/v2/events, each with its own external_id, for an automation on the event
+ * type) — then, per cause, the time from its commit to the dev carrier's row for its text (both stamped by
+ * the server's clock).
  */
-export async function fireRun(opts: { databaseUrl: string | undefined; seconds: number; rate: number }) {
-  const server = await spawnReady<{ port: number; privateKey: string; triggerId: string; subscribers: string[] }>(
+export async function fireRun(opts: { databaseUrl: string | undefined; seconds: number; rate: number; cause: 'trigger' | 'event' }) {
+  const server = await spawnReady<{ port: number; privateKey: string; triggerId: string | null; subscribers: string[] }>(
     'bench/serve.ts',
-    ['fire'],
+    ['fire', opts.cause],
     benchStorage(opts.databaseUrl).env,
   );
   try {
     const { triggerId, subscribers } = server.info;
+    const subscriberOf = (n: number) => subscribers[n % subscribers.length];
     const http = await steadyLoad({
       port: server.info.port,
       privateKey: server.info.privateKey,
-      path: (n) => `/v1/triggers/${triggerId}/subscribers/${subscribers[n % subscribers.length]}`,
-      body: (n) => ({ code: `C${n}` }),
+      path: (n) => (opts.cause === 'event' ? '/api/v2/events' : `/v1/triggers/${triggerId}/subscribers/${subscriberOf(n)}`),
+      body: (n) =>
+        opts.cause === 'event'
+          ? {
+              type: 'Okendo Loyalty Points Awarded',
+              subscriber_id: subscriberOf(n),
+              external_id: `bench-${n}`,
+              properties: { 'Points Earned': n % 500 },
+            }
+          : { code: `C${n}` },
       seconds: opts.seconds,
       rate: opts.rate,
       connections: 32,

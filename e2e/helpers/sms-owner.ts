@@ -1,3 +1,4 @@
+import type { NewKeyPair } from '@rapport/sms/schemas';
 import type { Page } from 'playwright-core';
 
 /** The owner's setup link, then onboarding in New York: the dashboard opens on the new shop's home. */
@@ -12,4 +13,20 @@ export async function ownerWithShop(page: Page, setupUrl: string, shop: string, 
   await page.getByRole('option', { name: /America\/New York/ }).click();
   await page.getByRole('button', { name: 'Create shop' }).click();
   await page.getByRole('heading', { level: 1, name: shop }).waitFor();
+}
+
+/** The shop name in the side menu → API → Create Security Key Pair → Yes → a label: the new private key. */
+export async function createKeyPair(page: Page, shop: string, label: string): Promise<string> {
+  const menu = page.getByRole('navigation', { name: 'Main menu' });
+  await menu.getByRole('button', { name: shop }).click();
+  await menu.getByRole('link', { name: 'API' }).click();
+  await page.getByRole('button', { name: 'Create Security Key Pair' }).click();
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/keys' && r.request().method() === 'POST');
+  await page.getByRole('dialog', { name: 'Create Security Key Pair' }).getByRole('button', { name: 'Yes' }).click();
+  const key = ((await (await answer).json()) as NewKeyPair).private_key;
+  const labelDialog = page.getByRole('dialog', { name: 'Label your key pair' });
+  await labelDialog.getByRole('textbox', { name: 'Label' }).fill(label);
+  await labelDialog.getByRole('button', { name: 'Save label' }).click();
+  await labelDialog.waitFor({ state: 'detached' });
+  return key;
 }

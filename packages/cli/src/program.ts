@@ -77,10 +77,12 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     .action(async (o) => (await import('./commands/sms.js')).createShopCommand(await loadConfig(), o));
   sms
     .command('create-automation')
-    .summary('a legacy automation on an external trigger')
-    .description('A legacy automation: a text sent when an external trigger (e.g. "Okendo Review Request") fires.')
+    .summary('a legacy automation on a partner trigger or an event type')
+    .description(
+      'A legacy automation: a text sent when a partner trigger (e.g. "Okendo Review Request") fires, or when an event of a type (e.g. "Review Created") arrives for a subscriber.',
+    )
     .addOption(required('--shop <id>', 'shop id'))
-    .addOption(required('--trigger <name>', 'trigger name, as the integration registered it'))
+    .addOption(required('--trigger <name>', 'a partner trigger as the integration registered it, or an event type'))
     .addOption(required('--message <text>', 'message template, e.g. "Thanks {first_name}! {review_url}"'))
     .addOption(new Option('--delay-minutes <minutes>', 'send this long after the trigger').argParser(wholeNumber('--delay-minutes')))
     .option('--name <name>', 'automation name')

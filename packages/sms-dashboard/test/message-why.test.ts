@@ -27,8 +27,13 @@ describe('why a text is where it is, in the merchant’s words', () => {
     },
     {
       name: 'suppressed: a reason without words yet reads as words',
+      m: { status: 'suppressed', status_reason: 'frequency_cap_reached', held_until: null },
+      expected: 'Not sent: frequency cap reached',
+    },
+    {
+      name: 'suppressed because its automation was turned off before the step was due',
       m: { status: 'suppressed', status_reason: 'automation_disabled', held_until: null },
-      expected: 'Not sent: automation disabled',
+      expected: 'Not sent: its automation was turned off before it was sent',
     },
     {
       name: 'failed with the carrier’s error',

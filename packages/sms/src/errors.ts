@@ -18,7 +18,7 @@ export class UnknownTriggerError extends Unprocessable {
     loc: Loc = ['body', 'trigger'],
   ) {
     super(
-      `Unknown trigger "${trigger}" for shop ${shopId}: a partner (e.g. the reviews platform's Postscript integration) must register it first with POST /v1/triggers`,
+      `Unknown trigger "${trigger}" for shop ${shopId}: neither a partner trigger (a partner such as the reviews platform's Postscript integration registers one with POST /v1/triggers) nor an event type (the Okendo catalog's, or one the shop has sent); GET /api/automation-triggers lists them`,
       loc,
       'unknown_trigger',
     );

@@ -8,8 +8,16 @@ import {
   previewAutomationMessage,
   updateAutomation,
 } from '../automations/legacy/store.js';
+import { automationTriggerOptions } from '../automations/trigger-options.js';
 import type { SmsContext } from '../context.js';
-import { AutomationView, CreateAutomationBody, MessagePreview, PreviewMessageBody, UpdateAutomationBody } from '../schemas/automations.js';
+import {
+  AutomationTriggerList,
+  AutomationView,
+  CreateAutomationBody,
+  MessagePreview,
+  PreviewMessageBody,
+  UpdateAutomationBody,
+} from '../schemas/automations.js';
 import { SECURITY, type ApiKeyAuth } from './auth.js';
 import { errors, IdParam } from './schemas.js';
 
@@ -36,6 +44,21 @@ export function registerAutomationRoutes(app: HttpApp, ctx: SmsContext, auth: Ap
   );
 
   app.get(
+    '/api/automation-triggers',
+    {
+      onRequest: auth.onRequest,
+      schema: {
+        tags,
+        summary:
+          'Extension: the Automation Trigger list — partner triggers, the 19 Okendo event types with their properties, and the other event types the shop has sent',
+        security: SECURITY,
+        response: { 200: AutomationTriggerList, ...errors(401) },
+      },
+    },
+    async (request) => ({ triggers: await automationTriggerOptions(ctx.db, auth.principal(request).shopId) }),
+  );
+
+  app.get(
     '/api/automations',
     {
       onRequest: auth.onRequest,
@@ -55,7 +78,7 @@ export function registerAutomationRoutes(app: HttpApp, ctx: SmsContext, auth: Ap
       onRequest: auth.onRequest,
       schema: {
         tags,
-        summary: 'Extension: create a legacy automation on a registered trigger',
+        summary: 'Extension: create a legacy automation on a partner trigger or an event type',
         security: SECURITY,
         body: CreateAutomationBody,
         response: { 201: AutomationView, ...errors(400, 401, 422) },

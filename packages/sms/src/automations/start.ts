@@ -1,3 +1,4 @@
+import { anyOf, fromJson, runRaw, type Dialect } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { EventsTable, SmsSchema, SubscribersTable } from '../db/schema.js';
 import type { TagValue } from '../messages/render.js';
@@ -6,12 +7,14 @@ import { startLegacyRuns } from './legacy/plan.js';
 /**
  * The one entry point that starts automations, inside the caller's transaction: a partner trigger fire
  * (POST /v1/triggers/{id}/subscribers/{id}) and a custom event of a known subscriber (in its ingest
- * transaction, events/ingest.ts) both come through here, so every kind of automation — legacy today, flows next — is started the same way, once per
- * cause (the runs' unique keys make a replay start nothing).
+ * transaction, events/ingest.ts) both come through here, so every kind of automation is started the same
+ * way, once per cause: the runs' unique key (automation, cause) makes a replay start nothing, and a replayed
+ * event (same external_id) is never stored twice, so it never gets here.
  */
 export type AutomationCause =
   | { kind: 'trigger'; fire: { id: string; shopId: string; triggerId: string; tags: Record<string, TagValue> } }
-  | { kind: 'event'; event: EventsTable };
+  /** `triggerId`: the row standing for the event's type (migration 0010). */
+  | { kind: 'event'; event: EventsTable; triggerId: string };
 
 export interface Started {
   runs: number;
@@ -28,13 +31,56 @@ export async function startAutomations(
   switch (cause.kind) {
     case 'trigger':
       return startLegacyRuns(trx, now, cause.fire, subscriber);
-    case 'event':
-      // Legacy automations are built on partner triggers only; automations on event types (legacy and
-      // flows) arrive with the automation-flows work and start from here.
-      return { runs: 0, dueNow: false };
+    case 'event': {
+      const { event } = cause;
+      // An event's properties are its tags ({Product Name}); the event id is the cause of its runs.
+      const tags = fromJson<Record<string, TagValue>>(event.properties, {});
+      return startLegacyRuns(trx, now, { id: event.id, shopId: event.shop_id, triggerId: cause.triggerId, tags }, subscriber);
+    }
     default: {
       const never: never = cause;
       throw new Error(`unknown automation cause ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * The events of one ingest batch: one statement per shop finds which of the batch's event types have an
+ * enabled automation (most have none: the bench's events, a shop's first weeks), and only those events go
+ * on to `startAutomations`. The statement is a fixed text (`anyOf`), prepared once on PostgreSQL.
+ */
+export async function startEventAutomations(
+  trx: Kysely<SmsSchema>,
+  dialect: Dialect,
+  now: Date,
+  items: readonly { event: EventsTable; subscriber: SubscribersTable }[],
+): Promise<Started> {
+  const started: Started = { runs: 0, dueNow: false };
+  const byShop = new Map<string, { event: EventsTable; subscriber: SubscribersTable }[]>();
+  for (const item of items) {
+    const list = byShop.get(item.event.shop_id);
+    if (list) list.push(item);
+    else byShop.set(item.event.shop_id, [item]);
+  }
+  for (const [shopId, list] of byShop) {
+    const types = [...new Set(list.map((i) => i.event.type))];
+    const any = anyOf(dialect, '"t"."event_type"', types);
+    const { rows } = await runRaw<SmsSchema, { id: string; event_type: string }>(
+      trx,
+      dialect,
+      `select "t"."id", "t"."event_type" from "triggers" "t" where "t"."shop_id" = ? and "t"."deleted_at" is null and ${any.sql}` +
+        ` and exists (select 1 from "automations" "a" where "a"."trigger_id" = "t"."id" and "a"."enabled" = 1 and "a"."deleted_at" is null)`,
+      [shopId, ...any.params],
+    );
+    if (rows.length === 0) continue;
+    const triggerOf = new Map(rows.map((r) => [r.event_type, r.id]));
+    for (const { event, subscriber } of list) {
+      const triggerId = triggerOf.get(event.type);
+      if (!triggerId) continue;
+      const s = await startAutomations(trx, now, { kind: 'event', event, triggerId }, subscriber);
+      started.runs += s.runs;
+      started.dueNow ||= s.dueNow;
+    }
+  }
+  return started;
 }

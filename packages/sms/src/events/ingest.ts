@@ -5,7 +5,7 @@ import type { SmsContext } from '../context.js';
 import type { EventsTable, IdempotencyKeysTable, SmsSchema } from '../db/schema.js';
 import type { IdempotencyMismatchError } from '../errors.js';
 import { requestHash, type StoredResponse } from '../idempotency/store.js';
-import { startAutomations } from '../automations/start.js';
+import { startEventAutomations } from '../automations/start.js';
 import { normalizePhone } from '../phone/normalize.js';
 import { IngestBatcher, type IngestBatcherOptions, type Settled } from './batcher.js';
 import { KnownDefinitionKeys, type StoredKeys } from './definitions.js';
@@ -148,11 +148,8 @@ export class EventIngest {
     if (plan.idempotency.length > 0)
       await insertRows(trx, this.#ctx.database.dialect, 'idempotency_keys', IDEMPOTENCY_COLUMNS, plan.idempotency);
     const storedKeys = await plan.definitions.write(trx, this.#ctx.database.dialect, now, lane, this.#definitionKeys);
-    let dueNow = false;
-    for (const { event, subscriber } of plan.toStart) {
-      const started = await startAutomations(trx, now, { kind: 'event', event }, subscriber);
-      dueNow ||= started.dueNow;
-    }
+    const { dueNow } =
+      plan.toStart.length > 0 ? await startEventAutomations(trx, this.#ctx.database.dialect, now, plan.toStart) : { dueNow: false };
     return { results: plan.results, dueNow, storedKeys };
   }
 }

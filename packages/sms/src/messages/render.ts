@@ -42,6 +42,10 @@ function lookup(name: string, ctx: RenderContext): string | undefined {
   const key = tagKey(name);
   const fromTags = format(ctx.tags[name]) ?? format(ctx.tags[key]);
   if (fromTags !== undefined) return fromTags;
+  // An event's properties are keyed by their seed names ("Product Name"); {product_name} names one too.
+  for (const [tag, value] of Object.entries(ctx.tags)) {
+    if (tagKey(tag) === key) return format(value);
+  }
   const s = ctx.subscriber;
   if (!s) return undefined;
   switch (key) {

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { TriggerView } from './triggers.js';
 
 /**
  * Legacy automations (our extension: Postscript has no public automation API). Request bodies are here too,
@@ -25,7 +26,12 @@ export const AutomationStep = Type.Object(
 export const CreateAutomationBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    trigger: Type.String({ minLength: 1, maxLength: 255, description: 'Trigger name, e.g. "Okendo Review Request"' }),
+    trigger: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'What starts it, by name (GET /api/automation-triggers): a partner trigger such as "Okendo Review Request", or an event type such as "Okendo Review Created" (a partner trigger wins when both have the name)',
+    }),
     messages: Type.Array(AutomationStep, { minItems: 1, maxItems: MAX_STEPS }),
     enabled: Type.Boolean(),
   },
@@ -48,7 +54,14 @@ export const AutomationView = Type.Object({
   id: Type.String(),
   kind: Type.Literal('legacy'),
   name: Type.String(),
-  trigger: Type.Object({ id: Type.String(), name: Type.String() }),
+  trigger: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.Union([Type.Literal('partner'), Type.Literal('event')], {
+      description:
+        'partner: fired by a partner (POST /v1/triggers/{id}/subscribers/{id}); event: every custom event of that type for a subscriber',
+    }),
+  }),
   messages: Type.Array(AutomationMessageView),
   enabled: Type.Boolean(),
   texts_sent: Type.Integer({ description: 'Texts this automation has handed to the carrier' }),
@@ -74,3 +87,22 @@ export const MessagePreview = Type.Object({
   errors: Type.Array(Type.Object({ tag: Type.Union([Type.String(), Type.Null()]), msg: Type.String() })),
 });
 export type MessagePreview = Static<typeof MessagePreview>;
+
+/** One entry of the Automation Trigger list. */
+export const AutomationTriggerOption = Type.Object({
+  name: Type.String({ description: 'What `trigger` of an automation names' }),
+  kind: Type.Union([Type.Literal('partner'), Type.Literal('event')]),
+  source: Type.Optional(
+    Type.Union([Type.Literal('catalog'), Type.Literal('custom')], {
+      description: 'For an event type: catalog = one of the Okendo contract’s 19 types; custom = another type the shop has sent',
+    }),
+  ),
+  tags: Type.Array(Type.String(), {
+    description: 'Tags a message may use besides the subscriber’s: a partner trigger’s merge tags, or an event type’s property names',
+  }),
+  declared_wait: TriggerView.properties.declared_wait,
+});
+export type AutomationTriggerOption = Static<typeof AutomationTriggerOption>;
+
+export const AutomationTriggerList = Type.Object({ triggers: Type.Array(AutomationTriggerOption) });
+export type AutomationTriggerList = Static<typeof AutomationTriggerList>;

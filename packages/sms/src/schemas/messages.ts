@@ -39,7 +39,11 @@ export const OutboxEntryView = Type.Object({
   to: Type.String(),
   body: Type.String(),
   state: OutboxState,
-  status_reason: Nullable(Type.String({ description: 'Why suppressed: opted_out, not_confirmed, already_subscribed, carrier_opt_out' })),
+  status_reason: Nullable(
+    Type.String({
+      description: 'Why suppressed: opted_out, not_confirmed, already_subscribed, carrier_opt_out, automation_disabled, automation_deleted',
+    }),
+  ),
   held_until: Nullable(
     Type.String({ description: 'Held by quiet hours until this instant (8:00 or the state’s opening, recipient time)' }),
   ),

@@ -56,6 +56,7 @@ export async function registerTrigger(
         .selectAll()
         .where('shop_id', '=', shopId)
         .where('name', '=', name)
+        .where('event_type', 'is', null)
         .executeTakeFirst();
       if (existing) {
         const transactional =
@@ -80,6 +81,7 @@ export async function registerTrigger(
         declared_wait_days: null,
         declared_wait_after: null,
         declared_wait_at: null,
+        event_type: null,
         created_at: at,
         updated_at: at,
       };
@@ -90,7 +92,14 @@ export async function registerTrigger(
 }
 
 export async function listTriggers(db: Kysely<SmsSchema>, shopId: string): Promise<TriggersTable[]> {
-  return db.selectFrom('triggers').selectAll().where('shop_id', '=', shopId).where('deleted_at', 'is', null).orderBy('name').execute();
+  return db
+    .selectFrom('triggers')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('event_type', 'is', null)
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .execute();
 }
 
 export async function requireTrigger(
@@ -104,6 +113,7 @@ export async function requireTrigger(
     .selectAll()
     .where('shop_id', '=', shopId)
     .where('id', '=', id)
+    .where('event_type', 'is', null)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('trigger', id, loc);
@@ -116,6 +126,7 @@ export async function findTriggerByName(db: Kysely<SmsSchema>, shopId: string, n
     .selectAll()
     .where('shop_id', '=', shopId)
     .where('name', '=', name.trim())
+    .where('event_type', 'is', null)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }

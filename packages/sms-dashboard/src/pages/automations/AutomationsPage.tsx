@@ -30,7 +30,8 @@ export function AutomationsPage() {
             Automations
           </Title>
           <Text size="sm" c="dimmed">
-            Texts sent when a trigger fires, such as Okendo Review Request after an order is fulfilled.
+            Texts sent when a trigger fires or an event arrives: Okendo Review Request after an order is fulfilled, Review Created when a
+            customer writes a review.
           </Text>
         </Stack>
         <Menu position="bottom-end" withinPortal>
@@ -55,7 +56,7 @@ export function AutomationsPage() {
       ) : null}
       {list.data?.length === 0 ? (
         <Card withBorder padding="lg">
-          <Text c="dimmed">No automations yet. Select Create Automation to text subscribers when a trigger fires.</Text>
+          <Text c="dimmed">No automations yet. Select Create Automation to text subscribers when a trigger fires or an event arrives.</Text>
         </Card>
       ) : null}
       {list.data && list.data.length > 0 && phone ? (

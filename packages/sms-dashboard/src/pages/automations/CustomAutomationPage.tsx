@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDashboard, useLoad } from '@rapport/dashboard-ui';
-import type { AutomationView, CreateAutomationBody, TriggerView } from '@rapport/sms/schemas';
+import type { AutomationTriggerList, AutomationView, CreateAutomationBody } from '@rapport/sms/schemas';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AutomationEditor } from './AutomationEditor.js';
@@ -17,13 +17,15 @@ import { TriggerStep } from './TriggerStep.js';
 export function CustomAutomationPage() {
   const { api } = useDashboard();
   const navigate = useNavigate();
-  const triggers = useLoad(() => api.get<{ triggers: TriggerView[] }>('/v1/triggers').then((r) => r.triggers), [api]);
+  const triggers = useLoad(() => api.get<AutomationTriggerList>('/api/automation-triggers').then((r) => r.triggers), [api]);
   const [step, setStep] = useState<'trigger' | 'messages'>('trigger');
-  const [triggerId, setTriggerId] = useState<string | null>(null);
+  const [triggerName, setTriggerName] = useState<string | null>(null);
   // The name follows the chosen trigger until the merchant writes one.
   const [ownName, setOwnName] = useState<string | null>(null);
   const [steps, setSteps] = useState<EditorStep[]>(() => [newStep()]);
-  const trigger = triggers.data?.find((t) => t.id === triggerId);
+  // A partner trigger wins a shared name, as the API resolves it.
+  const trigger =
+    triggers.data?.find((t) => t.name === triggerName && t.kind === 'partner') ?? triggers.data?.find((t) => t.name === triggerName);
   const name = ownName ?? trigger?.name ?? '';
 
   const save = async () => {
@@ -54,8 +56,8 @@ export function CustomAutomationPage() {
       {triggers.data && step === 'trigger' ? (
         <TriggerStep
           triggers={triggers.data}
-          triggerId={triggerId}
-          onTrigger={setTriggerId}
+          trigger={triggerName}
+          onTrigger={setTriggerName}
           name={name}
           onName={setOwnName}
           onContinue={() => setStep('messages')}

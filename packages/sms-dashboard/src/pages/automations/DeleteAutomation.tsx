@@ -20,8 +20,11 @@ export function DeleteAutomation({ automation, onDeleted }: { automation: Automa
       <Modal opened={asking} onClose={close} title="Delete this automation?" centered>
         <Stack gap="md">
           <Text size="sm">
-            “{automation.name}” stops: no fire of {automation.trigger.name} starts it again. The texts it already sent stay in each
-            subscriber’s history.
+            “{automation.name}” stops:{' '}
+            {automation.trigger.kind === 'event'
+              ? `no ${automation.trigger.name} event starts it again`
+              : `no fire of ${automation.trigger.name} starts it again`}
+            , and the texts it has not sent yet are not sent. The texts it already sent stay in each subscriber’s history.
           </Text>
           <FormAlert messages={remove.error ? [remove.error] : []} />
           <Group justify="flex-end" gap="xs">

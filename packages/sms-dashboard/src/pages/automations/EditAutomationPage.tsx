@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { apiPath, useDashboard, useLoad } from '@rapport/dashboard-ui';
-import type { AutomationView, TriggerView, UpdateAutomationBody } from '@rapport/sms/schemas';
+import type { AutomationTriggerList, AutomationView, TriggerView, UpdateAutomationBody } from '@rapport/sms/schemas';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AutomationEditor } from './AutomationEditor.js';
@@ -24,9 +24,9 @@ export function EditAutomationPage() {
   const loaded = useLoad<Loaded>(async () => {
     const [automation, triggers] = await Promise.all([
       api.get<AutomationView>(apiPath`/api/automations/${id}`),
-      api.get<{ triggers: TriggerView[] }>('/v1/triggers'),
+      api.get<AutomationTriggerList>('/api/automation-triggers'),
     ]);
-    const trigger = triggers.triggers.find((t) => t.id === automation.trigger.id);
+    const trigger = triggers.triggers.find((t) => t.name === automation.trigger.name && t.kind === automation.trigger.kind);
     return { automation, tags: trigger?.tags ?? [], declaredWait: trigger?.declared_wait ?? null };
   }, [api, id]);
 

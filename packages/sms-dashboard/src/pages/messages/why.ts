@@ -4,12 +4,14 @@
  */
 import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 
-/** The outbox's reason codes (packages/sms/src/compliance/send-policy.ts, messages/send-job.ts). */
+/** The outbox's reason codes (packages/sms/src/compliance/send-policy.ts, messages/send-job.ts, automations/legacy/store.ts). */
 const REASONS: Record<string, string> = {
   opted_out: 'the subscriber opted out (texted STOP or was unsubscribed)',
   not_confirmed: 'the subscriber never confirmed with Y',
   already_subscribed: 'already subscribed, so no opt-in prompt was needed',
   carrier_opt_out: 'the carrier reports the number opted out of this sender',
+  automation_disabled: 'its automation was turned off before it was sent',
+  automation_deleted: 'its automation was deleted before it was sent',
 };
 
 export const reasonText = (code: string | null): string => (code ? (REASONS[code] ?? code.replace(/_/g, ' ')) : 'suppressed');

@@ -38,7 +38,7 @@ function describe(problem: TemplateProblem): string {
 
 export function previewMessage(body: string, trigger: { name: string; tags: readonly string[] }): MessagePreview {
   const parsed = parseTemplate(body);
-  const triggerTags = new Set(trigger.tags);
+  const triggerTags = new Set(trigger.tags.flatMap((t) => [t, tagKey(t)]));
   const errors: MessagePreview['errors'] = parsed.problems.map((p) => ({ tag: null, msg: describe(p) }));
   for (const part of parsed.parts) {
     if (part.kind !== 'tag') continue;

@@ -2,9 +2,11 @@ import { Invalid, fromBool, fromJson, newId, toBool, toJson } from '@rapport/kit
 import type { Kysely } from 'kysely';
 import type { AutomationsTable, LegacyMessageStep, SmsSchema, TriggersTable } from '../../db/schema.js';
 import { NotFoundError, UnknownTriggerError } from '../../errors.js';
+import { findTriggerByName } from '../../triggers/store.js';
 import { SUBSCRIBER_FIELDS, templateTags } from '../../messages/template.js';
 import { countSmsParts } from '../../messages/sms-parts.js';
-import { findTriggerByName } from '../../triggers/store.js';
+import { tagKey } from '@rapport/contract';
+import { automationTriggerOptions, resolveAutomationTrigger } from '../trigger-options.js';
 import {
   MAX_BODY,
   MAX_DELAY_MINUTES,
@@ -24,16 +26,21 @@ const SUBSCRIBER_TAGS = new Set<string>(SUBSCRIBER_FIELDS);
 
 export type AutomationInput = CreateAutomationBody;
 
-export function automationView(row: AutomationsTable, trigger: Pick<TriggersTable, 'id' | 'name' | 'tags'>, textsSent = 0): AutomationView {
-  const declared = new Set(fromJson<string[]>(trigger.tags, []));
+export function automationView(
+  row: AutomationsTable,
+  trigger: Pick<TriggersTable, 'id' | 'name' | 'tags' | 'event_type'>,
+  textsSent = 0,
+): AutomationView {
+  // A tag may be spelled as declared ({Product Name}) or by its key ({product_name}).
+  const declared = new Set(fromJson<string[]>(trigger.tags, []).flatMap((t) => [t, tagKey(t)]));
   return {
     id: row.id,
     kind: 'legacy',
     name: row.name,
-    trigger: { id: trigger.id, name: trigger.name },
+    trigger: { id: trigger.id, name: trigger.name, kind: trigger.event_type === null ? 'partner' : 'event' },
     messages: fromJson<LegacyMessageStep[]>(row.messages, []).map((m) => {
       const { parts: segments, encoding } = countSmsParts(m.body);
-      const undeclared = templateTags(m.body).filter((t) => !declared.has(t) && !SUBSCRIBER_TAGS.has(t));
+      const undeclared = templateTags(m.body).filter((t) => !declared.has(t) && !declared.has(tagKey(t)) && !SUBSCRIBER_TAGS.has(t));
       return {
         body: m.body,
         delay_minutes: m.delay_minutes,
@@ -62,10 +69,13 @@ function validateSteps(steps: AutomationInput['messages']): LegacyMessageStep[] 
   });
 }
 
-async function triggerNamed(db: Kysely<SmsSchema>, shopId: string, name: string, loc: (string | number)[]): Promise<TriggersTable> {
-  const trigger = await findTriggerByName(db, shopId, name);
-  if (!trigger) throw new UnknownTriggerError(name, shopId, loc);
-  return trigger;
+/** A trigger's name and tags for the preview, without creating an event type's row. */
+async function triggerTags(db: Kysely<SmsSchema>, shopId: string, name: string, loc: (string | number)[]) {
+  const partner = await findTriggerByName(db, shopId, name);
+  if (partner) return { name: partner.name, tags: fromJson<string[]>(partner.tags, []) };
+  const option = (await automationTriggerOptions(db, shopId)).find((o) => o.kind === 'event' && o.name === name.trim());
+  if (!option) throw new UnknownTriggerError(name, shopId, loc);
+  return { name: option.name, tags: option.tags };
 }
 
 export async function createAutomation(
@@ -76,7 +86,7 @@ export async function createAutomation(
   loc: { trigger: (string | number)[] } = { trigger: ['body', 'trigger'] },
 ): Promise<AutomationView> {
   const steps = validateSteps(input.messages);
-  const trigger = await triggerNamed(db, shopId, input.trigger, loc.trigger);
+  const trigger = await resolveAutomationTrigger(db, now, shopId, input.trigger, loc.trigger);
   const at = now.toISOString();
   const row: AutomationsTable = {
     id: newId('auto'),
@@ -133,7 +143,7 @@ export async function listAutomations(db: Kysely<SmsSchema>, shopId: string): Pr
     .selectFrom('automations')
     .innerJoin('triggers', 'triggers.id', 'automations.trigger_id')
     .selectAll('automations')
-    .select(['triggers.name as trigger_name', 'triggers.tags as trigger_tags'])
+    .select(['triggers.name as trigger_name', 'triggers.tags as trigger_tags', 'triggers.event_type as trigger_event_type'])
     .where('automations.shop_id', '=', shopId)
     .where('automations.deleted_at', 'is', null)
     .orderBy('automations.created_at')
@@ -143,7 +153,9 @@ export async function listAutomations(db: Kysely<SmsSchema>, shopId: string): Pr
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => automationView(r, { id: r.trigger_id, name: r.trigger_name, tags: r.trigger_tags }, sent.get(r.id)));
+  return rows.map((r) =>
+    automationView(r, { id: r.trigger_id, name: r.trigger_name, tags: r.trigger_tags, event_type: r.trigger_event_type }, sent.get(r.id)),
+  );
 }
 
 export async function updateAutomation(
@@ -156,7 +168,9 @@ export async function updateAutomation(
   return db.transaction().execute(async (trx) => {
     const row = await requireAutomation(trx, shopId, id);
     const trigger =
-      patch.trigger !== undefined ? await triggerNamed(trx, shopId, patch.trigger, ['body', 'trigger']) : await triggerOf(trx, row);
+      patch.trigger !== undefined
+        ? await resolveAutomationTrigger(trx, now, shopId, patch.trigger, ['body', 'trigger'])
+        : await triggerOf(trx, row);
     if (patch.name !== undefined && patch.name.trim() === '') throw new Invalid('name must not be empty', ['body', 'name']);
     const next: AutomationsTable = {
       ...row,
@@ -171,17 +185,34 @@ export async function updateAutomation(
       .set({ name: next.name, trigger_id: next.trigger_id, messages: next.messages, enabled: next.enabled, updated_at: next.updated_at })
       .where('id', '=', id)
       .execute();
+    if (row.enabled === 1 && next.enabled === 0) await suppressQueued(trx, now, id, 'automation_disabled');
     return automationView(next, trigger, (await textsSentBy(trx, [id])).get(id));
   });
 }
 
-/** Deleting keeps the row (its outbox history points at it) but it never runs again. */
+/**
+ * Deleting keeps the row (its outbox history points at it) but it never runs again: like disabling, it
+ * suppresses the texts its runs still have queued (a later step of a run, one held by quiet hours), with the
+ * reason, in the same transaction — a text the worker has already claimed (`dispatching`) still goes.
+ */
 export async function deleteAutomation(db: Kysely<SmsSchema>, now: Date, shopId: string, id: string): Promise<void> {
-  await requireAutomation(db, shopId, id);
-  await db
-    .updateTable('automations')
-    .set({ deleted_at: now.toISOString(), enabled: 0, updated_at: now.toISOString() })
-    .where('id', '=', id)
+  await db.transaction().execute(async (trx) => {
+    await requireAutomation(trx, shopId, id);
+    await trx
+      .updateTable('automations')
+      .set({ deleted_at: now.toISOString(), enabled: 0, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await suppressQueued(trx, now, id, 'automation_deleted');
+  });
+}
+
+async function suppressQueued(trx: Kysely<SmsSchema>, now: Date, automationId: string, reason: string): Promise<void> {
+  await trx
+    .updateTable('outbox_messages')
+    .set({ status: 'suppressed', status_reason: reason, updated_at: now.toISOString() })
+    .where('automation_id', '=', automationId)
+    .where('status', '=', 'queued')
     .execute();
 }
 
@@ -191,6 +222,5 @@ export async function previewAutomationMessage(
   shopId: string,
   input: { trigger: string; body: string },
 ): Promise<MessagePreview> {
-  const trigger = await triggerNamed(db, shopId, input.trigger, ['body', 'trigger']);
-  return previewMessage(input.body, { name: trigger.name, tags: fromJson<string[]>(trigger.tags, []) });
+  return previewMessage(input.body, await triggerTags(db, shopId, input.trigger, ['body', 'trigger']));
 }

@@ -6,6 +6,7 @@ import { eventsStartAtIngestMigration } from './0005_events_start_at_ingest.js';
 import { eventDefinitionCountsMigration } from './0006_event_definition_counts.js';
 import { accountsAndCurrencyMigration } from './0007_accounts.js';
 import { triggerDeclaredWaitMigration } from './0009_trigger_declared_wait.js';
+import { eventTriggersMigration } from './0010_event_triggers.js';
 
 /** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
@@ -18,4 +19,5 @@ export const smsMigrations: Migrations = {
   '0006_event_definition_counts': eventDefinitionCountsMigration,
   '0007_accounts': accountsAndCurrencyMigration,
   '0009_trigger_declared_wait': triggerDeclaredWaitMigration,
+  '0010_event_triggers': eventTriggersMigration,
 };

@@ -11,6 +11,8 @@ export interface TriggersTable {
   declared_wait_days: number | null;
   declared_wait_after: 'fulfillment' | 'delivery' | null;
   declared_wait_at: string | null;
+  /** Set on the row standing for an event type (migration 0010): automations on that type start from its events. */
+  event_type: string | null;
   created_at: string;
   updated_at: string;
 }
