@@ -36,7 +36,7 @@ describe('legacy automations API (/api/automations extension)', () => {
         name: 'Review request',
         trigger: 'Okendo Review Request',
         messages: [
-          { body: 'Hi {first_name|there}, review {name}: {review_url} {discount}', delay_minutes: 0 },
+          { body: 'Hi {first_name|there}, review {name}: {review_url}', delay_minutes: 0 },
           { body: 'Reminder: {review_url} 🙏', delay_minutes: 1440 },
         ],
         enabled: false,
@@ -51,9 +51,7 @@ describe('legacy automations API (/api/automations extension)', () => {
     assert.equal(a.messages[0].segments, 1);
     assert.equal(a.messages[0].encoding, 'GSM-7');
     assert.equal(a.messages[1].encoding, 'UCS-2');
-    assert.deepEqual(a.messages[0].warnings, [
-      '{discount} is not a tag of "Okendo Review Request"; it renders from a subscriber property or empty',
-    ]);
+    assert.deepEqual(a.messages[0].warnings, []);
 
     assert.deepEqual((await h.request('GET', `/api/automations/${a.id}`, { shop })).body, a);
     const list = await h.request('GET', '/api/automations', { shop });
@@ -92,6 +90,52 @@ describe('legacy automations API (/api/automations extension)', () => {
     assert.equal((await h.request('DELETE', `/api/automations/${a.id}`, { shop })).status, 200);
     assert.equal((await h.request('GET', `/api/automations/${a.id}`, { shop })).status, 404);
     assert.equal((await h.request('GET', '/api/automations', { shop })).body.automations.length, 0);
+  });
+
+  test('saving refuses what the editor refuses: a misspelt tag, a brace left open, a tag the trigger cannot supply', async () => {
+    const cases: { story: string; body: string; msg: RegExp; type: string }[] = [
+      {
+        story: 'a misspelt subscriber field',
+        body: 'Hi {frist_name}',
+        msg: /\{frist_name\} is not a tag of "Okendo Review Request"/,
+        type: 'unknown_tag',
+      },
+      { story: 'a brace never closed', body: 'Review: {review_url', msg: /is never closed/, type: 'template_syntax' },
+      { story: 'an empty tag', body: 'Hi {}', msg: /names no tag/, type: 'template_syntax' },
+      {
+        story: 'an event property this trigger does not carry',
+        body: 'Loved {Product Name}?',
+        msg: /\{Product Name\}/,
+        type: 'unknown_tag',
+      },
+    ];
+    for (const c of cases) {
+      const created = await h.request('POST', '/api/automations', {
+        shop,
+        body: { trigger: 'Okendo Review Request', messages: [{ body: 'Fine {review_url}' }, { body: c.body }], enabled: true },
+      });
+      assert.equal(created.status, 400, c.story);
+      assert.deepEqual(created.body.errors[0].loc, ['body', 'messages', 1, 'body'], c.story);
+      assert.match(created.body.errors[0].msg, c.msg, c.story);
+      assert.equal(created.body.errors[0].type, c.type, c.story);
+    }
+    assert.equal((await h.request('GET', '/api/automations', { shop })).body.automations.length, 0, 'nothing was written');
+
+    // What is known is accepted: the trigger's tags, subscriber fields with fallbacks, Okendo profile properties.
+    const ok = await h.request('POST', '/api/automations', {
+      shop,
+      body: {
+        trigger: 'Okendo Review Request',
+        messages: [{ body: '{first_name|Hi}, {Okendo Loyalty Points Balance} points; {okendo_loyalty_vip_tier}: {review_url}' }],
+        enabled: false,
+      },
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    // A PATCH of the messages is held to the same rule.
+    const patched = await h.request('PATCH', `/api/automations/${ok.body.id}`, { shop, body: { messages: [{ body: '{frist_name}' }] } });
+    assert.equal(patched.status, 400);
+    assert.deepEqual(patched.body.errors[0].loc, ['body', 'messages', 0, 'body']);
+    assert.equal((await h.request('DELETE', `/api/automations/${ok.body.id}`, { shop })).status, 200);
   });
 
   test('validation: unknown trigger, bad steps, unknown fields; other shops cannot see it', async () => {

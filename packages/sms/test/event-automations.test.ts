@@ -121,7 +121,7 @@ describe('event-triggered legacy automations', () => {
   }
 
   test('exactly once per event: a replayed event, a stranger’s event, a disabled automation and another type start nothing', async () => {
-    const a = await automation('Submitted Okendo Quiz', [{ body: 'Your quiz result: {Quiz Result|ready}' }]);
+    const a = await automation('Submitted Okendo Quiz', [{ body: 'Your quiz results: {Redirect URL|ready in your inbox}' }]);
     const off = await automation('Submitted Okendo Quiz', [{ body: 'never sent' }], false);
     const phone = nextPhone();
     const sub = await h.subscribe(shop, phone);
@@ -137,7 +137,7 @@ describe('event-triggered legacy automations', () => {
       [[first, 'sent']],
     );
     assert.equal((await outboxOf(off.id)).length, 0);
-    assert.equal((await h.texts(phone)).filter((t) => t.startsWith('Your quiz result')).length, 1);
+    assert.equal((await h.texts(phone)).filter((t) => t.startsWith('Your quiz results')).length, 1);
 
     // Two events of the type in one batch request: two causes, two texts.
     const batch = await h.request('POST', '/api/v2/events/batch', {

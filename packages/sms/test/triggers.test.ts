@@ -212,7 +212,7 @@ describe('v1 partner triggers and legacy automations', () => {
     await createLegacyAutomation(h.database, h.clock, {
       shopId: shop.shopId,
       trigger: 'Okendo Review Request',
-      message: 'Later: {review_url} {coupon_code}',
+      message: 'Later: {review_url} {order_number}',
       delayMinutes: 60,
       enabled: true,
     });
@@ -224,7 +224,7 @@ describe('v1 partner triggers and legacy automations', () => {
     const [row] = await automationRows(shop.shopId);
     assert.equal(row?.status, 'queued');
     assert.equal(row?.send_at, new Date(h.clock.now().getTime() + 3_600_000).toISOString());
-    assert.deepEqual(JSON.parse(row?.warnings ?? '[]'), ['tag {coupon_code} has no value and no fallback; rendered empty']);
+    assert.deepEqual(JSON.parse(row?.warnings ?? '[]'), ['tag {order_number} has no value and no fallback; rendered empty']);
     h.clock.advance(59 * 60_000);
     await h.runDue();
     assert.equal((await h.texts(phone)).length, 2);

@@ -8,8 +8,9 @@ import type { MessagePreview } from '../../schemas/automations.js';
  * What the automation editor shows under the message field (pure): the text as a subscriber would get it,
  * with sample values; its SMS parts; and every problem that makes the editor refuse to save — a brace that
  * never closes or never opened, an empty `{}`, or a tag that is none of the trigger's tags, a subscriber
- * field or an Okendo profile property. The API itself only warns about unknown tags (a custom property may
- * fill them); the editor is stricter because a typo there is the common case.
+ * field or an Okendo profile property. Saving refuses the same problems (legacy/store.ts), so the editor
+ * and the API agree; a merchant's own subscriber properties are not tags until Rapport keeps a definition
+ * of them (today only the 22 Okendo properties are known before a value arrives).
  */
 
 /** Sample values for the preview: a review link as long as a real one, so the part count is honest. */

@@ -69,6 +69,20 @@ function validateSteps(steps: AutomationInput['messages']): LegacyMessageStep[] 
   });
 }
 
+/**
+ * What the editor refuses, the API refuses too, when an automation's messages are saved: a brace that
+ * never closes or never opened, an empty `{}`, and a tag that is none of the trigger's tags (a partner's
+ * merge tags, an event type's properties), a subscriber field or an Okendo profile property — `{frist_name}`
+ * would otherwise go out empty to every subscriber. A 400 naming the message and the tag.
+ */
+function refuseUnknownTags(steps: readonly LegacyMessageStep[], trigger: Pick<TriggersTable, 'name' | 'tags'>): void {
+  const tags = { name: trigger.name, tags: fromJson<string[]>(trigger.tags, []) };
+  steps.forEach((step, i) => {
+    const [problem] = previewMessage(step.body, tags).errors;
+    if (problem) throw new Invalid(problem.msg, ['body', 'messages', i, 'body'], problem.tag === null ? 'template_syntax' : 'unknown_tag');
+  });
+}
+
 /** A trigger's name and tags for the preview, without creating an event type's row. */
 async function triggerTags(db: Kysely<SmsSchema>, shopId: string, name: string, loc: (string | number)[]) {
   const partner = await findTriggerByName(db, shopId, name);
@@ -86,22 +100,25 @@ export async function createAutomation(
   loc: { trigger: (string | number)[] } = { trigger: ['body', 'trigger'] },
 ): Promise<AutomationView> {
   const steps = validateSteps(input.messages);
-  const trigger = await resolveAutomationTrigger(db, now, shopId, input.trigger, loc.trigger);
-  const at = now.toISOString();
-  const row: AutomationsTable = {
-    id: newId('auto'),
-    shop_id: shopId,
-    kind: 'legacy',
-    name: input.name?.trim() || trigger.name,
-    trigger_id: trigger.id,
-    messages: toJson(steps),
-    enabled: fromBool(input.enabled),
-    deleted_at: null,
-    created_at: at,
-    updated_at: at,
-  };
-  await db.insertInto('automations').values(row).execute();
-  return automationView(row, trigger);
+  return db.transaction().execute(async (trx) => {
+    const trigger = await resolveAutomationTrigger(trx, now, shopId, input.trigger, loc.trigger);
+    refuseUnknownTags(steps, trigger);
+    const at = now.toISOString();
+    const row: AutomationsTable = {
+      id: newId('auto'),
+      shop_id: shopId,
+      kind: 'legacy',
+      name: input.name?.trim() || trigger.name,
+      trigger_id: trigger.id,
+      messages: toJson(steps),
+      enabled: fromBool(input.enabled),
+      deleted_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('automations').values(row).execute();
+    return automationView(row, trigger);
+  });
 }
 
 async function requireAutomation(db: Kysely<SmsSchema>, shopId: string, id: string): Promise<AutomationsTable> {
@@ -172,11 +189,15 @@ export async function updateAutomation(
         ? await resolveAutomationTrigger(trx, now, shopId, patch.trigger, ['body', 'trigger'])
         : await triggerOf(trx, row);
     if (patch.name !== undefined && patch.name.trim() === '') throw new Invalid('name must not be empty', ['body', 'name']);
+    const steps = patch.messages !== undefined ? validateSteps(patch.messages) : undefined;
+    // New messages, or the old ones under a new trigger, must use tags the trigger supplies; a PATCH that
+    // only renames or toggles leaves an older automation's messages as they were (their warnings say why).
+    if (steps || patch.trigger !== undefined) refuseUnknownTags(steps ?? fromJson<LegacyMessageStep[]>(row.messages, []), trigger);
     const next: AutomationsTable = {
       ...row,
       name: patch.name?.trim() ?? row.name,
       trigger_id: trigger.id,
-      messages: patch.messages !== undefined ? toJson(validateSteps(patch.messages)) : row.messages,
+      messages: steps ? toJson(steps) : row.messages,
       enabled: patch.enabled !== undefined ? fromBool(patch.enabled) : row.enabled,
       updated_at: now.toISOString(),
     };
