@@ -5,6 +5,7 @@ import { dashboardSession, dashboardShopAuth, shopAuth } from './auth.js';
 import { registerAutomationRoutes } from './automations.js';
 import { registerDashboardRoutes } from './dashboard.js';
 import { registerEventRoutes } from './events.js';
+import { registerFlowRoutes } from './flows.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerMeRoutes } from './me.js';
 import { registerMessageRoutes } from './messages.js';
@@ -24,6 +25,7 @@ export async function registerRoutes(app: HttpApp, ctx: SmsContext, devClock: De
   registerEventRoutes(app, ctx, auth);
   registerTriggerRoutes(app, ctx, auth);
   registerAutomationRoutes(app, ctx, auth);
+  registerFlowRoutes(app, ctx, auth);
   registerMessageRoutes(app, ctx, auth);
   registerShopScreenRoutes(app, ctx, auth);
   await registerTwilioWebhooks(app, ctx);

@@ -12,3 +12,4 @@ export * from './events.js';
 export * from './keys.js';
 export * from './shops.js';
 export * from './stats.js';
+export * from './flows.js';
