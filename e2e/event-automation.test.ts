@@ -4,12 +4,9 @@
 // Save → Enabled. Then a Review Created event for the subscriber arrives through the API and the text
 // shows on /dev/phone. Screenshots in test-results/event-automation/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DevClock } from '@rapport/kit';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { confirmOnPhone, dashboardSession } from './helpers/session.js';
 import { createKeyPair, ownerWithShop } from './helpers/sms-owner.js';
 
 const SHOTS = 'test-results/event-automation';
@@ -17,24 +14,11 @@ const SHOP = 'Linen & Loom';
 const OWNER = { email: 'owner@linenloom.test', password: 'correct horse battery' };
 const PHONE = '+12125550171';
 
-let browser: Browser;
-let served: Served;
-let page: Page;
-before(async () => {
-  browser = await launchChromium();
-  served = await serve('sms', { clock: new DevClock(new Date('2026-03-10T16:00:00Z')), worker: true }); // noon in New York
-  mkdirSync(SHOTS, { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-});
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const session = dashboardSession('sms', { clock: new DevClock(new Date('2026-03-10T16:00:00Z')), worker: true }, SHOTS); // noon in New York
+const shot = session.shot;
 
 async function call(key: string, path: string, body: unknown): Promise<Response> {
-  return fetch(`${served.origin}${path}`, {
+  return fetch(`${session.served.origin}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -42,6 +26,7 @@ async function call(key: string, path: string, body: unknown): Promise<Response>
 }
 
 test('Review Created → a thank-you text naming the product, built in the dashboard', async () => {
+  const { page, browser, served } = session;
   await ownerWithShop(page, served.setupUrl, SHOP, OWNER);
   const key = await createKeyPair(page, SHOP, 'Okendo');
   const menu = page.getByRole('navigation', { name: 'Main menu' });
@@ -92,12 +77,7 @@ test('Review Created → a thank-you text naming the product, built in the dashb
   assert.equal(created.status, 201, await created.clone().text());
   const subscriber = (await created.json()) as { id: string };
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await phone.goto(`${served.origin}/dev/phone`);
-  await phone.locator('#phone').fill(PHONE);
-  await phone.locator('#open').click();
-  await phone.getByText('Reply Y to subscribe').waitFor({ timeout: 15_000 });
-  await phone.locator('button[data-reply="Y"]').click();
-  await phone.getByText("You've subscribed").waitFor({ timeout: 15_000 });
+  await confirmOnPhone(phone, served.origin, PHONE);
   const event = await call(key, '/api/v2/events', {
     type: 'Review Created',
     subscriber_id: subscriber.id,

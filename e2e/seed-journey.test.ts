@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderPayload, webhookRequest } from '@rapport/reviews/dev';
 import { launchChromium } from './browser.js';
 import { startRapport, type StartedRapport } from './helpers/rapport-start.js';
+import { confirmOnPhone } from './helpers/session.js';
 
 const SHOTS = 'test-results/seed-journey';
 let rapport: StartedRapport;
@@ -168,12 +169,7 @@ test('the seed, click by click: key pair → integration → legacy automation �
   });
   assert.equal(created.status, 201, await created.clone().text());
   const phone = await newPage();
-  await phone.goto(`${rapport.smsUrl}/dev/phone`);
-  await phone.locator('#phone').fill(PHONE);
-  await phone.locator('#open').click();
-  await phone.getByText('Reply Y to subscribe').waitFor({ timeout: 15_000 });
-  await phone.locator('button[data-reply="Y"]').click();
-  await phone.getByText("You've subscribed").waitFor({ timeout: 15_000 });
+  await confirmOnPhone(phone, rapport.smsUrl, PHONE);
 
   // Shopify reports the order fulfilled, signed with the store's secret.
   const storeId = await reviews.evaluate(() => localStorage.getItem('rapport-reviews.store'));

@@ -2,14 +2,11 @@
 // 23:00 in New York: a review text is held for quiet hours, one to a subscriber who texted STOP is not sent,
 // and the merchant sees why on Messages. Screenshots in test-results/sms-screens/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
 import { DevClock } from '@rapport/kit';
 import type { OutboxEntryView } from '@rapport/sms/schemas';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { dashboardSession } from './helpers/session.js';
 import { createKeyPair, ownerWithShop } from './helpers/sms-owner.js';
 
 const SHOTS = 'test-results/sms-screens';
@@ -18,25 +15,12 @@ const OWNER = { email: 'owner@nightowl.test', password: 'correct horse battery' 
 const ADA = '+12125550161';
 const BO = '+12125550162';
 
-let browser: Browser;
-let served: Served;
-let page: Page;
-before(async () => {
-  browser = await launchChromium();
-  served = await serve('sms', { clock: new DevClock(new Date('2026-03-11T03:00:00Z')), worker: true }); // 23:00 EDT
-  mkdirSync(SHOTS, { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-});
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const session = dashboardSession('sms', { clock: new DevClock(new Date('2026-03-11T03:00:00Z')), worker: true }, SHOTS); // 23:00 EDT
+const shot = session.shot;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test glue reads several response shapes
 async function call(key: string, method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${served.origin}${path}`, {
+  const res = await fetch(`${session.served.origin}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -47,7 +31,7 @@ async function call(key: string, method: string, path: string, body?: unknown): 
 }
 
 const reply = (from: string, body: string) =>
-  fetch(`${served.origin}/dev/carrier/inbound`, {
+  fetch(`${session.served.origin}/dev/carrier/inbound`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ from, body }),
@@ -66,6 +50,7 @@ async function outboxSettled(key: string, count: number) {
 }
 
 test('Messages says why a text waits or was not sent; Settings saves; the home page charts the day', async () => {
+  const { page, served } = session;
   await ownerWithShop(page, served.setupUrl, SHOP, OWNER);
   const key = await createKeyPair(page, SHOP, 'Okendo');
   const menu = page.getByRole('navigation', { name: 'Main menu' });
