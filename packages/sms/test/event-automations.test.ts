@@ -211,6 +211,25 @@ describe('event-triggered legacy automations', () => {
     assert.equal((await automation('Review Request Created', [{ body: 'y' }])).trigger.kind, 'partner');
   });
 
+  test('a custom type’s new keys become tags once its events carry them', async () => {
+    const sub = await h.subscribe(shop, nextPhone());
+    await sendEvent('Price Drop', { subscriber_id: sub.id }, { 'Product Name': 'Tee' });
+    const a = await automation('Price Drop', [{ body: '{Product Name} is cheaper' }]);
+    const early = await h.request('PATCH', `/api/automations/${a.id}`, {
+      shop,
+      body: { messages: [{ body: '{Product Name} now {New Price}' }] },
+    });
+    assert.equal(early.status, 400, 'no Price Drop event has carried New Price yet');
+    await sendEvent('Price Drop', { subscriber_id: sub.id }, { 'Product Name': 'Tee', 'New Price': '$12' });
+    const later = await h.request('PATCH', `/api/automations/${a.id}`, {
+      shop,
+      body: { messages: [{ body: '{Product Name} now {New Price}' }] },
+    });
+    assert.equal(later.status, 200, JSON.stringify(later.body));
+    assert.deepEqual(later.body.messages[0].warnings, []);
+    await h.request('DELETE', `/api/automations/${a.id}`, { shop });
+  });
+
   test('an unknown trigger name is a 422 naming the field', async () => {
     const r = await h.request('POST', '/api/automations', {
       shop,

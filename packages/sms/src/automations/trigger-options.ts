@@ -75,8 +75,8 @@ export async function resolveAutomationTrigger(
   if (partner) return partner;
   const type = name.trim();
   const existing = await eventTriggerRow(db, shopId, type);
-  if (existing) return existing;
-  const tags = (await automationTriggerOptions(db, shopId)).find((o) => o.kind === 'event' && o.name === type)?.tags;
+  if (existing) return currentEventTrigger(db, now, existing);
+  const tags = await eventTypeTags(db, shopId, type);
   if (!tags) throw new UnknownTriggerError(name, shopId, loc);
   const at = now.toISOString();
   await db
@@ -101,6 +101,23 @@ export async function resolveAutomationTrigger(
   const row = await eventTriggerRow(db, shopId, type);
   if (!row) throw new Error(`event trigger row for ${type} missing after insert`);
   return row;
+}
+
+/**
+ * An event type's row with its tags as they are now: a custom type's keys grow as its events arrive, so the
+ * row's snapshot is refreshed whenever an automation on it is saved (what the save's tag check reads).
+ */
+export async function currentEventTrigger(db: Kysely<SmsSchema>, now: Date, row: TriggersTable): Promise<TriggersTable> {
+  if (row.event_type === null) return row;
+  const tags = toJson((await eventTypeTags(db, row.shop_id, row.event_type)) ?? fromJson<string[]>(row.tags, []));
+  if (tags === row.tags) return row;
+  const updated_at = now.toISOString();
+  await db.updateTable('triggers').set({ tags, updated_at }).where('id', '=', row.id).execute();
+  return { ...row, tags, updated_at };
+}
+
+async function eventTypeTags(db: Kysely<SmsSchema>, shopId: string, type: string): Promise<string[] | undefined> {
+  return (await automationTriggerOptions(db, shopId)).find((o) => o.kind === 'event' && o.name === type)?.tags;
 }
 
 function eventTriggerRow(db: Kysely<SmsSchema>, shopId: string, type: string): Promise<TriggersTable | undefined> {

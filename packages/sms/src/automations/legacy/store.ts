@@ -1,12 +1,12 @@
+import { tagKey } from '@rapport/contract';
 import { Invalid, fromBool, fromJson, newId, toBool, toJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { AutomationsTable, LegacyMessageStep, SmsSchema, TriggersTable } from '../../db/schema.js';
 import { NotFoundError, UnknownTriggerError } from '../../errors.js';
-import { findTriggerByName } from '../../triggers/store.js';
 import { SUBSCRIBER_FIELDS, templateTags } from '../../messages/template.js';
 import { countSmsParts } from '../../messages/sms-parts.js';
-import { tagKey } from '@rapport/contract';
-import { automationTriggerOptions, resolveAutomationTrigger } from '../trigger-options.js';
+import { findTriggerByName } from '../../triggers/store.js';
+import { automationTriggerOptions, currentEventTrigger, resolveAutomationTrigger } from '../trigger-options.js';
 import {
   MAX_BODY,
   MAX_DELAY_MINUTES,
@@ -187,7 +187,7 @@ export async function updateAutomation(
     const trigger =
       patch.trigger !== undefined
         ? await resolveAutomationTrigger(trx, now, shopId, patch.trigger, ['body', 'trigger'])
-        : await triggerOf(trx, row);
+        : await currentEventTrigger(trx, now, await triggerOf(trx, row));
     if (patch.name !== undefined && patch.name.trim() === '') throw new Invalid('name must not be empty', ['body', 'name']);
     const steps = patch.messages !== undefined ? validateSteps(patch.messages) : undefined;
     // New messages, or the old ones under a new trigger, must use tags the trigger supplies; a PATCH that
