@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { configSealingKey, jobsMigration, openTestDatabase, type Database, type SettingsTable } from '@rapport/kit';
-import { Migrator, sql, type Kysely } from 'kysely';
+import { configSealingKey, jobsMigration, openTestDatabase, steppingMigrator, type Database, type SettingsTable } from '@rapport/kit';
+import { sql, type Kysely } from 'kysely';
 import { initialMigration } from '../src/db/migrations/0001_initial.js';
 import { reviewsMigrations } from '../src/db/migrations/index.js';
 import type { ReviewsSchema } from '../src/db/schema.js';
@@ -157,11 +157,7 @@ describe('migration 0002: plaintext keys saved before it are sealed by it', () =
   after(async () => database.close());
 
   const migrator = () =>
-    new Migrator({
-      db: database.db as Kysely<unknown>,
-      provider: { getMigrations: async () => reviewsMigrations },
-      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-    });
+    steppingMigrator(database, reviewsMigrations);
 
   test('up seals every row (settings key, masked hint, no plaintext left); down restores the plaintext', async () => {
     const at = '2026-03-01T00:00:00.000Z';

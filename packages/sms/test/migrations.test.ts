@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { jobsCoalesceMigration, jobsMigration, openTestDatabase, type Database } from '@rapport/kit';
-import { Migrator, sql, type Kysely } from 'kysely';
+import { jobsCoalesceMigration, jobsMigration, openTestDatabase, steppingMigrator, type Database } from '@rapport/kit';
+import { sql, type Kysely } from 'kysely';
 import { initialMigration } from '../src/db/migrations/0001_initial.js';
 import { smsMigrations } from '../src/db/migrations/index.js';
 import type { SmsSchema } from '../src/db/schema.js';
@@ -24,11 +24,7 @@ describe('migrations 0003–0006: events no longer wait for an events.process jo
   after(async () => database.close());
 
   const migrator = () =>
-    new Migrator({
-      db: database.db as Kysely<unknown>,
-      provider: { getMigrations: async () => smsMigrations },
-      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-    });
+    steppingMigrator(database, smsMigrations);
 
   test('pending events.process jobs are removed, other jobs and every event stay, counts carried over; down restores them', async () => {
     const db = database.db as unknown as Kysely<unknown>;
@@ -101,11 +97,7 @@ describe('migration 0007: dashboard accounts; shops get a currency', () => {
   test('up: existing shops are in USD, the accounts tables exist and tie memberships to shops; down removes them', async () => {
     const db = database.db as unknown as Kysely<unknown>;
     await sql`insert into shops (id, name, timezone, created_at, updated_at) values ('shop_a', 'A', 'UTC', ${at}, ${at})`.execute(db);
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => smsMigrations },
-      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-    });
+    const migrator = steppingMigrator(database, smsMigrations);
     const up = await migrator.migrateTo('0007_accounts');
     assert.equal(up.error, undefined);
     assert.deepEqual(
@@ -158,11 +150,7 @@ describe("migration 0009: the wait a trigger's fires declare", () => {
     );
     await sql`insert into triggers (id, shop_id, name, tags, transactional_allowed, created_at, updated_at)
       values ('trg_1', 'shop_a', 'Okendo Review Request', '[]', 0, ${at}, ${at})`.execute(db);
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => smsMigrations },
-      ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-    });
+    const migrator = steppingMigrator(database, smsMigrations);
     const up = await migrator.migrateTo('0009_trigger_declared_wait');
     assert.equal(up.error, undefined);
     assert.deepEqual(

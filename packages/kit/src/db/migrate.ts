@@ -10,25 +10,47 @@ import { openDatabase, SCHEMA_DDL_LOCK, type Database, type DbConfig } from './o
 export type Migrations = Record<string, Migration>;
 
 export async function migrateToLatest<DB>(database: Database<DB>, migrations: Migrations): Promise<string[]> {
-  if (database.dialect !== 'postgres' || !database.databaseUrl) return runMigrations(database, migrations);
+  return underSchemaLock(database, () => runMigrations(database, migrations));
+}
+
+/**
+ * Kysely's migrator introspects every schema of the database to find its own tables, which fails if
+ * another schema is dropped meanwhile (tests drop theirs in parallel): every migrator run holds
+ * SCHEMA_DDL_LOCK shared, as dropping a schema holds it exclusively.
+ */
+async function underSchemaLock<DB, T>(database: Database<DB>, run: () => Promise<T>): Promise<T> {
+  if (database.dialect !== 'postgres' || !database.databaseUrl) return run();
   const lock = new pg.Client({ connectionString: database.databaseUrl });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock_shared($1)', [SCHEMA_DDL_LOCK]);
-    return await runMigrations(database, migrations);
+    return await run();
   } finally {
     await lock.end().catch(() => undefined);
   }
 }
 
-async function runMigrations<DB>(database: Database<DB>, migrations: Migrations): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({
+const newMigrator = <DB>(database: Database<DB>, migrations: Migrations) =>
+  new Migrator({
     db: database.db as Kysely<unknown>,
-    provider,
+    provider: { getMigrations: async () => migrations } satisfies MigrationProvider,
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+
+/**
+ * Migrations one step at a time, for tests of a migration's up and down: Kysely's own results, each run
+ * under the schema lock.
+ */
+export function steppingMigrator<DB>(database: Database<DB>, migrations: Migrations) {
+  const migrator = newMigrator(database, migrations);
+  return {
+    migrateTo: (name: string) => underSchemaLock(database, () => migrator.migrateTo(name)),
+    migrateDown: () => underSchemaLock(database, () => migrator.migrateDown()),
+  };
+}
+
+async function runMigrations<DB>(database: Database<DB>, migrations: Migrations): Promise<string[]> {
+  const { error, results } = await newMigrator(database, migrations).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   if (database.dialect === 'postgres') {
     // to_regclass resolves through search_path: only this service's schema is looked at (introspecting
