@@ -156,8 +156,7 @@ describe('migration 0002: plaintext keys saved before it are sealed by it', () =
   });
   after(async () => database.close());
 
-  const migrator = () =>
-    steppingMigrator(database, reviewsMigrations);
+  const migrator = () => steppingMigrator(database, reviewsMigrations);
 
   test('up seals every row (settings key, masked hint, no plaintext left); down restores the plaintext', async () => {
     const at = '2026-03-01T00:00:00.000Z';

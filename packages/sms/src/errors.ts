@@ -1,4 +1,5 @@
 import { Conflict, NotFound, Unprocessable, type Loc } from '@rapport/kit';
+import type { FlowProblem } from './flows/validate-graph.js';
 
 /**
  * The SMS platform's domain errors: kit's kinds (Invalid, NotFound, Conflict, Unprocessable) with a plain
@@ -50,5 +51,20 @@ export class IdempotencyMismatchError extends Unprocessable {
       ['header', 'idempotency-key'],
       'idempotency_key_reused',
     );
+  }
+}
+
+/** Publishing refused: every problem of the draft, each naming its node and field (a 422). */
+export class FlowProblemsError extends Unprocessable {
+  constructor(readonly problems: readonly FlowProblem[]) {
+    super(
+      `The flow cannot be published: ${problems.map((p) => p.msg).join('; ')}`,
+      ['body', 'graph', ...(problems[0]?.loc ?? [])],
+      'invalid_flow',
+    );
+  }
+  /** Each problem located in the request, as the error items of the answer. */
+  items(prefix: Loc = ['body', 'graph']) {
+    return this.problems.map((p) => ({ loc: [...prefix, ...p.loc], msg: p.msg, type: 'invalid_flow' }));
   }
 }

@@ -1,6 +1,7 @@
 import { defineBatchJob } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from './context.js';
+import { runFlowMoves } from './flows/runs.js';
 import { runSendBatch } from './messages/send-job.js';
 
 /**
@@ -14,4 +15,22 @@ export const SEND_TEXT = defineBatchJob('sms.send', Type.Object({ outboxId: Type
   runSendBatch(ctx, items),
 );
 
-export const SMS_JOBS = [SEND_TEXT];
+/**
+ * Moves flow runs whose delay or wait ran out, every claimed one in one transaction (flows/runs.ts): 100,000
+ * runs coming due at once are released in batches, not one transaction each.
+ */
+export const FLOW_MOVE = defineBatchJob(
+  'sms.flow.move',
+  Type.Object({ runId: Type.String(), seq: Type.Integer() }),
+  async (ctx: SmsContext, items) => {
+    const { dueNow } = await runFlowMoves(
+      ctx.db,
+      ctx.clock.now(),
+      items.map((i) => i.payload),
+    );
+    if (dueNow) ctx.wake();
+    return items.map(() => ({ ok: true as const }));
+  },
+);
+
+export const SMS_JOBS = [SEND_TEXT, FLOW_MOVE];

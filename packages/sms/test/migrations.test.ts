@@ -23,8 +23,7 @@ describe('migrations 0003–0006: events no longer wait for an events.process jo
   });
   after(async () => database.close());
 
-  const migrator = () =>
-    steppingMigrator(database, smsMigrations);
+  const migrator = () => steppingMigrator(database, smsMigrations);
 
   test('pending events.process jobs are removed, other jobs and every event stay, counts carried over; down restores them', async () => {
     const db = database.db as unknown as Kysely<unknown>;

@@ -1,11 +1,13 @@
 import { anyOf, fromJson, runRaw, type Dialect } from '@rapport/kit';
 import type { Kysely } from 'kysely';
-import type { EventsTable, SmsSchema, SubscribersTable } from '../db/schema.js';
+import type { EventsTable, FlowRunListenersTable, SmsSchema, SubscribersTable } from '../db/schema.js';
+import { hearEvent, listenersFor, startFlowRuns, type FlowCause } from '../flows/runs.js';
 import type { TagValue } from '../messages/render.js';
 import { startLegacyRuns } from './legacy/plan.js';
 
 /**
- * The one entry point that starts automations, inside the caller's transaction: a partner trigger fire
+ * The one entry point that starts automations — legacy automations and live flows alike — inside the
+ * caller's transaction: a partner trigger fire
  * (POST /v1/triggers/{id}/subscribers/{id}) and a custom event of a known subscriber (in its ingest
  * transaction, events/ingest.ts) both come through here, so every kind of automation is started the same
  * way, once per cause: the runs' unique key (automation, cause) makes a replay start nothing, and a replayed
@@ -27,15 +29,31 @@ export async function startAutomations(
   now: Date,
   cause: AutomationCause,
   subscriber: SubscribersTable,
-): Promise<Started> {
+): Promise<Started & { listeners: FlowRunListenersTable[] }> {
+  const fire = causeOf(cause);
+  const legacy = await startLegacyRuns(
+    trx,
+    now,
+    { id: fire.id, shopId: fire.shopId, triggerId: fire.triggerId, tags: fire.props },
+    subscriber,
+  );
+  const flows = await startFlowRuns(trx, now, fire, subscriber);
+  return { runs: legacy.runs + flows.runs, dueNow: legacy.dueNow || flows.dueNow, listeners: flows.listeners };
+}
+
+function causeOf(cause: AutomationCause): FlowCause {
   switch (cause.kind) {
     case 'trigger':
-      return startLegacyRuns(trx, now, cause.fire, subscriber);
+      return { id: cause.fire.id, shopId: cause.fire.shopId, triggerId: cause.fire.triggerId, props: cause.fire.tags };
     case 'event': {
       const { event } = cause;
       // An event's properties are its tags ({Product Name}); the event id is the cause of its runs.
-      const tags = fromJson<Record<string, TagValue>>(event.properties, {});
-      return startLegacyRuns(trx, now, { id: event.id, shopId: event.shop_id, triggerId: cause.triggerId, tags }, subscriber);
+      return {
+        id: event.id,
+        shopId: event.shop_id,
+        triggerId: cause.triggerId,
+        props: fromJson<Record<string, TagValue>>(event.properties, {}),
+      };
     }
     default: {
       const never: never = cause;
@@ -46,8 +64,10 @@ export async function startAutomations(
 
 /**
  * The events of one ingest batch: one statement per shop finds which of the batch's event types have an
- * enabled automation (most have none: the bench's events, a shop's first weeks), and only those events go
- * on to `startAutomations`. The statement is a fixed text (`anyOf`), prepared once on PostgreSQL.
+ * enabled automation or a live flow (most have none: the bench's events, a shop's first weeks), and only
+ * those events go on to `startAutomations`; one more finds the runs listening for these events (an exit
+ * event, an awaited event). Both are fixed texts (`anyOf`), prepared once on PostgreSQL. Events are heard
+ * and start runs in arrival order, so a run started by one event of the batch hears the later ones.
  */
 export async function startEventAutomations(
   trx: Kysely<SmsSchema>,
@@ -69,17 +89,26 @@ export async function startEventAutomations(
       trx,
       dialect,
       `select "t"."id", "t"."event_type" from "triggers" "t" where "t"."shop_id" = ? and "t"."deleted_at" is null and ${any.sql}` +
-        ` and exists (select 1 from "automations" "a" where "a"."trigger_id" = "t"."id" and "a"."enabled" = 1 and "a"."deleted_at" is null)`,
+        ` and (exists (select 1 from "automations" "a" where "a"."trigger_id" = "t"."id" and "a"."enabled" = 1 and "a"."deleted_at" is null)` +
+        ` or exists (select 1 from "flows" "f" where "f"."trigger_id" = "t"."id" and "f"."status" = 'live' and "f"."deleted_at" is null))`,
       [shopId, ...any.params],
     );
-    if (rows.length === 0) continue;
+    const listeners = await listenersFor(
+      trx,
+      dialect,
+      shopId,
+      list.map((i) => i.event),
+    );
+    if (rows.length === 0 && listeners.length === 0) continue;
     const triggerOf = new Map(rows.map((r) => [r.event_type, r.id]));
     for (const { event, subscriber } of list) {
+      if (listeners.length > 0) started.dueNow ||= (await hearEvent(trx, now, event, subscriber, listeners)).dueNow;
       const triggerId = triggerOf.get(event.type);
       if (!triggerId) continue;
       const s = await startAutomations(trx, now, { kind: 'event', event, triggerId }, subscriber);
       started.runs += s.runs;
       started.dueNow ||= s.dueNow;
+      listeners.push(...s.listeners);
     }
   }
   return started;

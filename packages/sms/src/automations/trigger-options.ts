@@ -73,6 +73,17 @@ export async function resolveAutomationTrigger(
 ): Promise<TriggersTable> {
   const partner = await findTriggerByName(db, shopId, name);
   if (partner) return partner;
+  return resolveEventTypeTrigger(db, now, shopId, name, loc);
+}
+
+/** The row standing for the event type `name` (created now, once per shop and type), or a 422 naming the field. */
+export async function resolveEventTypeTrigger(
+  db: Kysely<SmsSchema>,
+  now: Date,
+  shopId: string,
+  name: string,
+  loc: (string | number)[],
+): Promise<TriggersTable> {
   const type = name.trim();
   const existing = await eventTriggerRow(db, shopId, type);
   if (existing) return currentEventTrigger(db, now, existing);

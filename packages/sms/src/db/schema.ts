@@ -1,6 +1,7 @@
 import type { AccountsSchema, Database, JobsSchema, SettingsTable } from '@rapport/kit';
 import type { AutomationRunsTable, AutomationsTable, TriggerFiresTable, TriggersTable } from './tables/automations.js';
 import type { EventDefinitionCountsTable, EventDefinitionsTable, EventsTable, IdempotencyKeysTable } from './tables/events.js';
+import type { FlowRunListenersTable, FlowRunStepsTable, FlowRunsTable, FlowsTable, FlowVersionsTable } from './tables/flows.js';
 import type { DevCarrierMessagesTable, InboundMessagesTable, OutboxMessagesTable } from './tables/messages.js';
 import type { ApiKeysTable, ShopsTable } from './tables/shops.js';
 import type { ConsentEventsTable, SubscribersTable } from './tables/subscribers.js';
@@ -12,6 +13,7 @@ import type { ConsentEventsTable, SubscribersTable } from './tables/subscribers.
  */
 export type * from './tables/automations.js';
 export type * from './tables/events.js';
+export type * from './tables/flows.js';
 export type * from './tables/messages.js';
 export type * from './tables/shops.js';
 export type * from './tables/subscribers.js';
@@ -31,6 +33,11 @@ export interface SmsSchema extends JobsSchema, AccountsSchema {
   trigger_fires: TriggerFiresTable;
   automations: AutomationsTable;
   automation_runs: AutomationRunsTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  flow_runs: FlowRunsTable;
+  flow_run_steps: FlowRunStepsTable;
+  flow_run_listeners: FlowRunListenersTable;
   outbox_messages: OutboxMessagesTable;
   inbound_messages: InboundMessagesTable;
   dev_carrier_messages: DevCarrierMessagesTable;

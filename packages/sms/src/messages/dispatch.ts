@@ -1,6 +1,7 @@
 import { runRaw, updateRows } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import type { OutboxMessagesTable } from '../db/schema.js';
+import type { OutgoingText } from '../providers/provider.js';
 import { DEFAULT_SHOP_TIMEZONE } from '../shops/shops.js';
 import { decideDispatch } from './dispatch-decision.js';
 import { countSmsParts } from './sms-parts.js';
@@ -16,10 +17,7 @@ import { countSmsParts } from './sms-parts.js';
  */
 
 export type Prepared =
-  | { kind: 'dispatch'; message: { outboxId: string; to: string; from?: string; body: string } }
-  | { kind: 'suppressed'; reason: string }
-  | { kind: 'held'; until: Date }
-  | { kind: 'skip' };
+  { kind: 'dispatch'; message: OutgoingText } | { kind: 'suppressed'; reason: string } | { kind: 'held'; until: Date } | { kind: 'skip' };
 
 export async function loadOutbox(ctx: SmsContext, id: string): Promise<OutboxMessagesTable | undefined> {
   return ctx.db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
@@ -81,7 +79,13 @@ export async function beginDispatches(ctx: SmsContext, outboxIds: readonly strin
           dispatching.push({ id: row.id, body: decision.body, segments: parts, encoding });
           out.set(row.id, {
             kind: 'dispatch',
-            message: { outboxId: row.id, to: row.to_phone, body: decision.body, ...(ctx.senderNumber ? { from: ctx.senderNumber } : {}) },
+            message: {
+              outboxId: row.id,
+              to: row.to_phone,
+              body: decision.body,
+              ...(ctx.senderNumber ? { from: ctx.senderNumber } : {}),
+              ...(row.media_url ? { mediaUrl: row.media_url } : {}),
+            },
           });
           break;
         }

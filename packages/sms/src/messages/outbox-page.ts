@@ -19,9 +19,11 @@ export async function listOutboxPage(
   else if (q.state) base = base.where('o.status', '=', q.state);
   const [rows, total] = await Promise.all([
     base
+      // A flow's texts carry the flow's id where a legacy automation's carry the automation's.
       .leftJoin('automations as a', 'a.id', 'o.automation_id')
+      .leftJoin('flows as f', 'f.id', 'o.automation_id')
       .selectAll('o')
-      .select('a.name as automation_name')
+      .select(['a.name as automation_name', 'f.name as flow_name'])
       .orderBy('o.created_at', 'desc')
       .orderBy('o.id', 'desc')
       .limit(q.pageSize)
@@ -38,7 +40,7 @@ export async function listOutboxPage(
     held_until: r.held_until,
     purpose: r.purpose,
     subscriber_id: r.subscriber_id,
-    automation: r.automation_id ? { id: r.automation_id, name: r.automation_name ?? r.automation_id } : null,
+    automation: r.automation_id ? { id: r.automation_id, name: r.automation_name ?? r.flow_name ?? r.automation_id } : null,
     segments: r.segments,
     encoding: r.encoding,
     send_at: r.send_at,

@@ -9,6 +9,8 @@ export interface QueueMessageInput {
   subscriberId: string | null;
   to: string;
   body: string;
+  /** An MMS's one image. */
+  mediaUrl?: string | null;
   purpose: MessagePurpose;
   sendAt: Date;
   warnings?: string[];
@@ -33,6 +35,7 @@ export async function queueMessage(trx: Kysely<SmsSchema>, now: Date, input: Que
       to_phone: input.to,
       from_phone: null,
       body: input.body,
+      media_url: input.mediaUrl ?? null,
       purpose: input.purpose,
       segments,
       encoding,

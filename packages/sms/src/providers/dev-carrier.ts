@@ -22,6 +22,7 @@ export function createDevCarrier(database: SmsDatabase, clock: Clock, defaultFro
         to_phone: msg.to,
         from_phone: msg.from ?? defaultFrom,
         body: msg.body,
+        media_url: msg.mediaUrl ?? null,
         created_at: now.toISOString(),
       }));
       await insertRows(db, dialect, 'dev_carrier_messages', DEV_CARRIER_COLUMNS, rows, { onConflictDoNothing: ['outbox_id'] });
@@ -51,6 +52,7 @@ export function createDevCarrier(database: SmsDatabase, clock: Clock, defaultFro
           to_phone: msg.to,
           from_phone: msg.from ?? defaultFrom,
           body: msg.body,
+          media_url: msg.mediaUrl ?? null,
           created_at: clock.now().toISOString(),
         })
         .onConflict((oc) => oc.column('outbox_id').doNothing())
@@ -67,7 +69,7 @@ export function createDevCarrier(database: SmsDatabase, clock: Clock, defaultFro
   };
 }
 
-const DEV_CARRIER_COLUMNS = ['id', 'outbox_id', 'direction', 'to_phone', 'from_phone', 'body', 'created_at'] as const;
+const DEV_CARRIER_COLUMNS = ['id', 'outbox_id', 'direction', 'to_phone', 'from_phone', 'body', 'media_url', 'created_at'] as const;
 
 /** Records a text the simulated phone sent to us, so the simulator can show both sides of the conversation. */
 export async function recordDevInbound(db: Kysely<SmsSchema>, now: Date, msg: { from: string; to: string; body: string }): Promise<string> {
@@ -81,6 +83,7 @@ export async function recordDevInbound(db: Kysely<SmsSchema>, now: Date, msg: { 
       to_phone: msg.to,
       from_phone: msg.from,
       body: msg.body,
+      media_url: null,
       created_at: now.toISOString(),
     })
     .execute();

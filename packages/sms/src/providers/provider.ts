@@ -8,6 +8,8 @@ export interface OutgoingText {
   to: string;
   from?: string;
   body: string;
+  /** An MMS's one image (Twilio `mediaUrl`). */
+  mediaUrl?: string;
 }
 
 export type SendResult = { ok: true; providerMessageId: string } | { ok: false; error: unknown };

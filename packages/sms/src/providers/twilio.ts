@@ -50,6 +50,7 @@ export function createTwilioProvider(opts: TwilioProviderOptions): SmsProvider {
         const created = await client.messages.create({
           to: msg.to,
           body: msg.body,
+          ...(msg.mediaUrl ? { mediaUrl: [msg.mediaUrl] } : {}),
           ...sender,
           ...(opts.statusCallbackUrl ? { statusCallback: withOutboxId(opts.statusCallbackUrl, msg.outboxId) } : {}),
         });

@@ -241,3 +241,94 @@ export const FlowGraph = Type.Object(
   { additionalProperties: false, $id: 'FlowGraph', title: 'Rapport automation flow, version 1' },
 );
 export type FlowGraph = Static<typeof FlowGraph>;
+
+export type WaitForEventNode = Extract<FlowNode, { type: 'wait_for_event' }>;
+
+/** A flow as the API and the builder see it. */
+export const FlowStatus = Type.Union([Type.Literal('draft'), Type.Literal('live'), Type.Literal('paused')]);
+
+export const NodeCounts = Type.Object({
+  entered: Type.Integer({ description: 'Runs that reached the node' }),
+  waiting: Type.Integer({ description: 'Runs at the node now (waiting in a delay or for an event)' }),
+  moved_on: Type.Integer({ description: 'Runs that went on from it' }),
+  exited: Type.Integer({ description: 'Runs that ended here: an exit step, an exit event, a missing date' }),
+});
+export type NodeCounts = Static<typeof NodeCounts>;
+
+export const FlowProblem = Type.Object({
+  loc: Type.Array(Type.Union([Type.String(), Type.Integer()]), {
+    description: 'Where in the graph, e.g. ["nodes", 3, "conditions", 0, "op"]',
+  }),
+  msg: Type.String({ description: 'What is wrong, naming the node' }),
+});
+
+export const FlowView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  status: FlowStatus,
+  /** The draft being edited: what publishing would make live. */
+  graph: FlowGraph,
+  /** What would stop the draft from being published now (empty when it can be). */
+  problems: Type.Array(FlowProblem),
+  published_version: Type.Union([Type.Integer(), Type.Null()]),
+  /** The draft differs from the latest published version. */
+  unpublished_changes: Type.Boolean(),
+  versions: Type.Array(Type.Object({ version: Type.Integer(), published_at: Type.String(), runs: Type.Integer() })),
+  /** Per node of the latest published version (runs of every version, by node id). */
+  counts: Type.Record(Type.String(), NodeCounts),
+  runs: Type.Object({ in_progress: Type.Integer(), completed: Type.Integer(), exited: Type.Integer() }),
+  texts_sent: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type FlowView = Static<typeof FlowView>;
+
+export const FlowSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  status: FlowStatus,
+  trigger: Type.String({ description: 'The event type or partner trigger it starts from' }),
+  published_version: Type.Union([Type.Integer(), Type.Null()]),
+  runs_in_progress: Type.Integer(),
+  texts_sent: Type.Integer(),
+  updated_at: Type.String(),
+});
+export type FlowSummary = Static<typeof FlowSummary>;
+
+export const CreateFlowBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    graph: FlowGraph,
+    publish: Type.Optional(Type.Boolean({ description: 'Publish at once (refused, with every problem, if it cannot be)' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateFlowBody = Static<typeof CreateFlowBody>;
+
+export const UpdateFlowBody = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), graph: Type.Optional(FlowGraph) },
+  { additionalProperties: false },
+);
+export type UpdateFlowBody = Static<typeof UpdateFlowBody>;
+
+export const FlowRunView = Type.Object({
+  id: Type.String(),
+  flow: Type.Object({ id: Type.String(), name: Type.String() }),
+  version: Type.Integer(),
+  subscriber_id: Type.String(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('waiting'), Type.Literal('completed'), Type.Literal('exited')]),
+  node_id: Type.String({ description: 'Where the run is (or ended)' }),
+  next_at: Type.Union([Type.String(), Type.Null()], { description: 'When a waiting run moves on by itself' }),
+  end_reason: Type.Union([Type.String(), Type.Null()]),
+  steps: Type.Array(Type.Object({ node_id: Type.String(), outcome: Type.String(), at: Type.String() })),
+  created_at: Type.String(),
+  ended_at: Type.Union([Type.String(), Type.Null()]),
+});
+export type FlowRunView = Static<typeof FlowRunView>;
+
+/** A flow as a file (`rapport sms export-flow`, `import-flow`). */
+export const FlowFile = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 255 }), graph: FlowGraph },
+  { additionalProperties: false, $id: 'FlowFile' },
+);
+export type FlowFile = Static<typeof FlowFile>;

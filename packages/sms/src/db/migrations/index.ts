@@ -7,6 +7,7 @@ import { eventDefinitionCountsMigration } from './0006_event_definition_counts.j
 import { accountsAndCurrencyMigration } from './0007_accounts.js';
 import { triggerDeclaredWaitMigration } from './0009_trigger_declared_wait.js';
 import { eventTriggersMigration } from './0010_event_triggers.js';
+import { flowsMigration } from './0011_flows.js';
 
 /** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
@@ -20,4 +21,5 @@ export const smsMigrations: Migrations = {
   '0007_accounts': accountsAndCurrencyMigration,
   '0009_trigger_declared_wait': triggerDeclaredWaitMigration,
   '0010_event_triggers': eventTriggersMigration,
+  '0011_flows': flowsMigration,
 };

@@ -15,6 +15,8 @@ export interface OutboxMessagesTable {
   to_phone: string;
   from_phone: string | null;
   body: string;
+  /** An MMS's one image (a flow's message step), else null. */
+  media_url: string | null;
   purpose: MessagePurpose;
   segments: number;
   encoding: string;
@@ -60,5 +62,6 @@ export interface DevCarrierMessagesTable {
   to_phone: string;
   from_phone: string;
   body: string;
+  media_url: string | null;
   created_at: string;
 }
