@@ -12,6 +12,8 @@ interface Failure {
   message: string;
   code?: string;
   name?: string;
+  /** Every field at fault, when the error lists them (an imported flow file). */
+  problems?: unknown[];
 }
 
 const argv = process.argv.slice(2);
@@ -57,6 +59,8 @@ async function failureOf(err: unknown): Promise<Failure> {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') failure.code = code;
   if (err.name !== 'Error') failure.name = err.name;
+  const problems = (err as { problems?: unknown }).problems;
+  if (Array.isArray(problems)) failure.problems = problems;
   return (await connectionFailure(err, failure)) ?? failure;
 }
 

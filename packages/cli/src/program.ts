@@ -89,6 +89,22 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     .option('--enable', 'enable it now (default: created disabled)')
     .action(async (o) => (await import('./commands/sms.js')).createAutomationCommand(await loadConfig(), o));
   sms
+    .command('export-flow')
+    .summary('an automation flow as a JSON file')
+    .description('Prints an automation flow as JSON ({name, graph}: the graph its dashboard builder edits), for import-flow.')
+    .addOption(required('--flow <id>', 'flow id'))
+    .action(async (o) => (await import('./commands/sms.js')).exportFlowCommand(await loadConfig(), o));
+  sms
+    .command('import-flow')
+    .summary('an automation flow from a JSON file')
+    .description(
+      'Creates an automation flow from a JSON file ({name, graph}, as export-flow prints it; GET /api/flows/schema is its JSON Schema) and publishes it. Every problem is named by its field, e.g. file.graph.nodes.2.body.',
+    )
+    .addOption(required('--shop <id>', 'shop id'))
+    .addOption(required('--file <path>', 'the flow file'))
+    .option('--draft', 'keep it a draft (default: publish it)')
+    .action(async (o) => (await import('./commands/sms.js')).importFlowCommand(await loadConfig(), o));
+  sms
     .command('messages')
     .summary("a shop's sent messages")
     .description('The messages a shop has sent, all or those to one phone number.')

@@ -56,6 +56,8 @@ describe('rapport --help and --version change nothing', () => {
         'sms',
         'sms create-shop',
         'sms create-automation',
+        'sms export-flow',
+        'sms import-flow',
         'sms messages',
         'sms create-user',
         'sms reset-password',

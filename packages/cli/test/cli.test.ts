@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { testStorage } from '@rapport/kit';
 import { freePort } from '../src/ports.js';
 import { exited, rapport, rapportJson, startServer } from './helpers/cli.js';
@@ -135,5 +137,75 @@ describe('rapport CLI', () => {
     assert.match(r.stdout, /Thanks Ava! Tell us what you think: http:\/\/127\.0\.0\.1:\d+\/r\//);
     assert.match(r.stdout, /Review Created reached the SMS side: \{"Rating":5/);
     assert.match(r.stdout, /0 texts, 0 subscribers created/);
+  });
+});
+
+describe('flows as code: rapport sms export-flow / import-flow', () => {
+  const flowFile = (body: string, next: string | null = null) => ({
+    name: 'Points thanks',
+    graph: {
+      version: 1,
+      trigger: { kind: 'event', event_type: 'Okendo Loyalty Points Awarded' },
+      reentry: { mode: 'every_time' },
+      start: 'say',
+      nodes: [{ id: 'say', type: 'message', body, next }],
+    },
+  });
+  const write = (name: string, value: unknown) => {
+    const path = join(storage.dataDir, name);
+    writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+    return path;
+  };
+
+  test('import publishes the file, export prints it back, and the flow runs on the server', async () => {
+    const shop = await rapportJson<{ shop_id: string; private_key: string }>(['sms', 'create-shop', '--name', 'Flow Files'], env);
+    const imported = await rapportJson<{ flow_id: string; status: string; version: number }>(
+      ['sms', 'import-flow', '--shop', shop.shop_id, '--file', write('thanks.json', flowFile('Thanks for {Points Earned} points'))],
+      env,
+    );
+    assert.deepEqual([imported.status, imported.version], ['live', 1]);
+    const exported = await rapport(['sms', 'export-flow', '--flow', imported.flow_id], env);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.deepEqual(JSON.parse(exported.stdout), flowFile('Thanks for {Points Earned} points'));
+    const listed = await fetch(`http://127.0.0.1:${smsPort}/api/flows`, { headers: { authorization: `Bearer ${shop.private_key}` } });
+    assert.deepEqual(
+      ((await listed.json()) as { flows: { id: string; status: string }[] }).flows.map((f) => [f.id, f.status]),
+      [[imported.flow_id, 'live']],
+    );
+    // Re-importing what export printed makes a second, identical flow.
+    const again = await rapportJson<{ flow_id: string }>(
+      ['sms', 'import-flow', '--shop', shop.shop_id, '--file', write('again.json', exported.stdout), '--draft'],
+      env,
+    );
+    assert.notEqual(again.flow_id, imported.flow_id);
+  });
+
+  const refusals: { story: string; file: unknown; fields: string[] }[] = [
+    {
+      story: 'a field the schema requires is missing',
+      file: { name: 'x', graph: { ...flowFile('x').graph, start: undefined } },
+      fields: ['file.graph.start'],
+    },
+    {
+      story: 'the graph links to a node that does not exist, and a tag nothing supplies',
+      file: flowFile('Hi {frist_name}', 'nowhere'),
+      fields: ['file.graph.nodes.0.body', 'file.graph.nodes.0.next'],
+    },
+  ];
+  for (const r of refusals) {
+    test(`refused, naming the field: ${r.story}`, async () => {
+      const shop = await rapportJson<{ shop_id: string }>(['sms', 'create-shop', '--name', 'Bad Flow Files'], env);
+      const out = await rapport(['sms', 'import-flow', '--shop', shop.shop_id, '--file', write('bad.json', r.file), '--json'], env);
+      assert.equal(out.code, 1, out.stderr);
+      const error = JSON.parse(out.stderr).error as { code: string; problems: { loc: string[] }[] };
+      assert.equal(error.code, 'invalid_flow_file');
+      assert.deepEqual(error.problems.map((p) => p.loc.join('.')).sort(), r.fields);
+    });
+  }
+
+  test('a file that is not JSON is a usage error naming it', async () => {
+    const out = await rapport(['sms', 'import-flow', '--shop', 'shop_x', '--file', write('broken.json', '{nope')], env);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /broken\.json: not JSON/);
   });
 });

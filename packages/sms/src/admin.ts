@@ -1,6 +1,9 @@
-import { accountsDb, createUser, Invalid, trimToNull, type Clock } from '@rapport/kit';
+import { accountsDb, compileCheck, createUser, Invalid, trimToNull, type Clock } from '@rapport/kit';
 import { createAutomation } from './automations/legacy/store.js';
 import type { SmsDatabase } from './db/schema.js';
+import { FlowFileInvalidError, FlowProblemsError } from './errors.js';
+import { createFlow, exportFlow } from './flows/store.js';
+import { FlowFile } from './schemas/flows.js';
 import { apiKeyView, insertKeyPair, listKeyRows, openPrivateKey, requireKey, revokeKeyRow } from './keys/keys.js';
 import { listOutbox } from './messages/list.js';
 import type { ApiKeyView, NewKeyPair } from './schemas/keys.js';
@@ -107,4 +110,35 @@ export async function createUserAccount(
     passwordLoc: ['password'],
   });
   return { user_id: user.id };
+}
+
+const checkFlowFile = compileCheck(FlowFile, 'file');
+
+/**
+ * Flows as code: a file `{name, graph}` checked against the published schema and then against the shop's
+ * catalog, each problem naming the field (`file.graph.nodes.3.body`); published at once unless `draft`.
+ */
+export async function importFlow(
+  database: SmsDatabase,
+  clock: Clock,
+  input: { shopId: string; file: unknown; draft?: boolean },
+): Promise<{ flow_id: string; name: string; status: string; version: number | null }> {
+  await requireShop(database.db, input.shopId);
+  const checked = checkFlowFile(input.file);
+  if (!checked.ok) throw new FlowFileInvalidError(checked.items);
+  try {
+    const flow = await createFlow(database.db, clock.now(), input.shopId, { ...checked.value, publish: input.draft !== true });
+    return { flow_id: flow.id, name: flow.name, status: flow.status, version: flow.published_version };
+  } catch (err) {
+    if (err instanceof FlowProblemsError) throw new FlowFileInvalidError(err.items(['file', 'graph']));
+    throw err;
+  }
+}
+
+/** A flow as a file for `import-flow`: its name and its draft graph. */
+export async function exportFlowFile(
+  database: SmsDatabase,
+  flowId: string,
+): Promise<{ shop_id: string; name: string; graph: FlowFile['graph'] }> {
+  return exportFlow(database.db, flowId);
 }

@@ -1,4 +1,4 @@
-import { Conflict, NotFound, Unprocessable, type Loc } from '@rapport/kit';
+import { Conflict, Invalid, NotFound, Unprocessable, type ErrorItem, type Loc } from '@rapport/kit';
 import type { FlowProblem } from './flows/validate-graph.js';
 
 /**
@@ -66,5 +66,16 @@ export class FlowProblemsError extends Unprocessable {
   /** Each problem located in the request, as the error items of the answer. */
   items(prefix: Loc = ['body', 'graph']) {
     return this.problems.map((p) => ({ loc: [...prefix, ...p.loc], msg: p.msg, type: 'invalid_flow' }));
+  }
+}
+
+/** A flow file (`rapport sms import-flow`) that is not a flow: every field at fault, each located in the file. */
+export class FlowFileInvalidError extends Invalid {
+  constructor(readonly problems: readonly ErrorItem[]) {
+    super(
+      `The flow file is not a valid flow: ${problems.map((p) => `${p.loc.join('.')}: ${p.msg}`).join('; ')}`,
+      problems[0]?.loc ?? [],
+      'invalid_flow_file',
+    );
   }
 }

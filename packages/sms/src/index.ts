@@ -12,6 +12,8 @@ export {
   revealPrivateKey,
   revokeKey,
   createUserAccount,
+  importFlow,
+  exportFlowFile,
 } from './admin.js';
 export type { ApiKeyView } from './schemas/keys.js';
 export type { SmsProvider } from './providers/provider.js';

@@ -1,5 +1,7 @@
 import type { RapportConfig } from '@rapport/kit';
-import { createLegacyAutomation, createShop, listMessages } from '@rapport/sms';
+import { readFile } from 'node:fs/promises';
+import { createLegacyAutomation, createShop, exportFlowFile, importFlow, listMessages } from '@rapport/sms';
+import { UsageError } from '../output.js';
 import { emit } from '../output.js';
 import { clockFor, storageOf, withSms } from '../runtime.js';
 
@@ -45,4 +47,25 @@ export async function messagesCommand(config: RapportConfig, o: { shop: string; 
   const human =
     messages.length === 0 ? 'No messages.' : messages.map((m) => `${m.created_at}  ${m.to}  [${m.status}]  ${m.body}`).join('\n');
   emit(o.json === true, { messages }, human);
+}
+
+export async function exportFlowCommand(config: RapportConfig, o: { flow: string; json?: boolean }): Promise<void> {
+  const file = await withSms(storageOf(config), (db) => exportFlowFile(db, o.flow));
+  // The file itself either way: `export-flow --flow F > flow.json` is what `import-flow --file` reads.
+  emit(true, { name: file.name, graph: file.graph }, '');
+}
+
+export async function importFlowCommand(
+  config: RapportConfig,
+  o: { shop: string; file: string; draft?: boolean; json?: boolean },
+): Promise<void> {
+  let file: unknown;
+  try {
+    file = JSON.parse(await readFile(o.file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--file ${o.file}: ${err instanceof SyntaxError ? `not JSON (${err.message})` : (err as Error).message}`);
+  }
+  const { clock } = clockFor(config);
+  const r = await withSms(storageOf(config), (db) => importFlow(db, clock, { shopId: o.shop, file, draft: o.draft === true }));
+  emit(o.json === true, r, `Imported flow ${r.flow_id} "${r.name}" (${r.status === 'live' ? `live, version ${r.version}` : 'draft'})`);
 }
