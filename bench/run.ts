@@ -2,7 +2,7 @@
 // run on this machine, printed as markdown and written to bench/results/latest-<storage>.json.
 //   npm run bench                                   everything, SQLite
 //   npm run bench -- --database-url postgres://postgres@127.0.0.1:5432/test     the same on PostgreSQL
-//   npm run bench -- --only ingest,drain            some scenarios: ingest, lag, fire (trigger and event), drain, rss, queue (PostgreSQL)
+//   npm run bench -- --only ingest,drain            some scenarios: ingest, lag, fire (trigger, event, flow), drain, release, rss, queue (PostgreSQL)
 //   npm run bench -- --runs 5 --seconds 20          more or longer paired ingest runs
 //   BENCH_CPU_PROF=/tmp/prof npm run bench -- --only ingest   CPU profiles of every bench server
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { fireRun } from './scenarios/fire.js';
 import { ingestReport, ingestRun } from './scenarios/ingest.js';
 import { lagRun } from './scenarios/lag.js';
 import { queueRun } from './scenarios/queue.js';
+import { releaseRun } from './scenarios/release.js';
 import { rssRun } from './scenarios/rss.js';
 import { dropBenchSchemas } from './lib/storage.js';
 
@@ -26,13 +27,14 @@ const { values } = parseArgs({
     'fire-seconds': { type: 'string', default: '20' },
     'fire-rate': { type: 'string', default: '500' },
     'drain-texts': { type: 'string', default: '100000' },
+    'release-runs': { type: 'string', default: '100000' },
     workers: { type: 'string' },
     'queue-jobs': { type: 'string', default: '20000' },
   },
 });
 const databaseUrl = values['database-url'];
 const storage = databaseUrl ? 'PostgreSQL' : 'SQLite';
-const all = ['ingest', 'lag', 'fire', 'drain', 'rss', ...(databaseUrl ? ['queue'] : [])];
+const all = ['ingest', 'lag', 'fire', 'drain', 'release', 'rss', ...(databaseUrl ? ['queue'] : [])];
 const only = values.only ? values.only.split(',') : all;
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -67,12 +69,14 @@ try {
   }
   if (only.includes('fire')) {
     const rate = Number(values['fire-rate']);
-    for (const cause of ['trigger', 'event'] as const) {
+    for (const cause of ['trigger', 'event', 'flow'] as const) {
       const r = await fireRun({ databaseUrl, seconds: Number(values['fire-seconds']), rate, cause });
       print([
         cause === 'trigger'
           ? `### Trigger fire → text accepted by the dev carrier, ${rate} fires/s for ${values['fire-seconds']} s (immediate legacy automation)`
-          : `### Event → text accepted by the dev carrier, ${rate} events/s for ${values['fire-seconds']} s (immediate legacy automation on an event type)`,
+          : cause === 'event'
+            ? `### Event → text accepted by the dev carrier, ${rate} events/s for ${values['fire-seconds']} s (immediate legacy automation on an event type)`
+            : `### Event → text accepted by the dev carrier, ${rate} events/s for ${values['fire-seconds']} s (automation flow whose first step texts)`,
         '',
         `| ${cause === 'trigger' ? 'fires' : 'events'} | texts | p50 ms | p99 ms | max ms | HTTP p50 / p99 ms | non-2xx |`,
         '| ---: | ---: | ---: | ---: | ---: | --- | ---: |',
@@ -81,7 +85,7 @@ try {
         'Goal on SQLite: p99 ≤ 50 ms.',
         '',
       ]);
-      results[cause === 'trigger' ? 'fire' : 'event-fire'] = r;
+      results[cause === 'trigger' ? 'fire' : cause === 'event' ? 'event-fire' : 'flow-fire'] = r;
     }
   }
   if (only.includes('drain')) {
@@ -99,6 +103,20 @@ try {
       '',
     ]);
     results['drain'] = rows;
+  }
+  if (only.includes('release')) {
+    const r = await releaseRun({ databaseUrl, runs: Number(values['release-runs']) });
+    print([
+      `### ${r.runs} flow runs coming due at once (1-step delay → text), released by one worker process`,
+      '',
+      '| runs | runs moved/s | seconds to move all | texts sent | texts/s to the last text |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| ${r.runs} | ${r.runsPerSecond} | ${r.movedSeconds.toFixed(1)} | ${r.sent} | ${r.textsPerSecond} |`,
+      '',
+      'Floor: the drain above (the same texts, already queued, with no flow step before them).',
+      '',
+    ]);
+    results['release'] = r;
   }
   if (only.includes('rss')) {
     const r = await rssRun({ databaseUrl, seconds, connections });

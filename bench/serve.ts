@@ -110,18 +110,24 @@ if (kind === 'floor') {
   // Cause → text for an enabled legacy automation that texts at once. The cause is a partner trigger fire
   // (`fire trigger`) or a custom event of a subscriber (`fire event`): an automation on the event type
   // "Okendo Loyalty Points Awarded", started inside the event's ingest transaction.
-  const cause = process.argv[3] === 'event' ? 'event' : 'trigger';
+  // `fire flow`: the same events, into a published automation flow whose one step texts at once.
+  const cause = process.argv[3] === 'event' ? 'event' : process.argv[3] === 'flow' ? 'flow' : 'trigger';
   const { service, shop, call } = await smsService((app, db) => {
     // Per cause: when it was stored and when the dev carrier took its text (both from the clock).
     app.get('/bench/latency', async () => {
+      // A flow's text is keyed by its run (outbox fire_id = run id), the run by the event (cause_id).
       const r =
-        cause === 'event'
+        cause === 'flow'
           ? await sql<{ stored: string; delivered: string | null }>`select e.created_at as stored, d.created_at as delivered
+        from events e left join flow_runs r on r.cause_id = e.id left join outbox_messages o on o.fire_id = r.id
+        left join dev_carrier_messages d on d.outbox_id = o.id`.execute(db)
+          : cause === 'event'
+            ? await sql<{ stored: string; delivered: string | null }>`select e.created_at as stored, d.created_at as delivered
         from events e left join outbox_messages o on o.fire_id = e.id left join dev_carrier_messages d on d.outbox_id = o.id`.execute(db)
-          : await sql<{ stored: string; delivered: string | null }>`select f.created_at as stored, d.created_at as delivered
+            : await sql<{ stored: string; delivered: string | null }>`select f.created_at as stored, d.created_at as delivered
         from trigger_fires f left join outbox_messages o on o.fire_id = f.id left join dev_carrier_messages d on d.outbox_id = o.id`.execute(
-              db,
-            );
+                db,
+              );
       return {
         fires: r.rows.length,
         latenciesMs: r.rows.flatMap((x) => (x.delivered ? [Date.parse(x.delivered) - Date.parse(x.stored)] : [])),
@@ -129,16 +135,29 @@ if (kind === 'floor') {
     });
   });
   const trigger = cause === 'trigger' ? await call('POST', '/v1/triggers', { name: 'Bench Trigger', tags: ['code'] }) : undefined;
-  await call('POST', '/api/automations', {
-    trigger: cause === 'trigger' ? 'Bench Trigger' : 'Okendo Loyalty Points Awarded',
-    messages: [
-      {
-        body:
-          cause === 'trigger' ? 'Your code is {code}. Reply STOP to opt out' : 'You earned {Points Earned} points. Reply STOP to opt out',
+  if (cause === 'flow')
+    await call('POST', '/api/flows', {
+      name: 'Bench flow',
+      publish: true,
+      graph: {
+        version: 1,
+        trigger: { kind: 'event', event_type: 'Okendo Loyalty Points Awarded' },
+        reentry: { mode: 'every_time' },
+        start: 'say',
+        nodes: [{ id: 'say', type: 'message', body: 'You earned {Points Earned} points. Reply STOP to opt out', next: null }],
       },
-    ],
-    enabled: true,
-  });
+    });
+  else
+    await call('POST', '/api/automations', {
+      trigger: cause === 'trigger' ? 'Bench Trigger' : 'Okendo Loyalty Points Awarded',
+      messages: [
+        {
+          body:
+            cause === 'trigger' ? 'Your code is {code}. Reply STOP to opt out' : 'You earned {Points Earned} points. Reply STOP to opt out',
+        },
+      ],
+      enabled: true,
+    });
   service.worker.start();
   const subscribers: string[] = [];
   for (let i = 0; i < 100; i++) subscribers.push(await subscribe(service, call, `+1212555${String(1000 + i).padStart(4, '0')}`));

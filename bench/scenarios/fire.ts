@@ -7,10 +7,15 @@ import { percentile } from '../lib/stats.js';
  * Cause → text accepted by the dev carrier, for an enabled legacy automation that texts at once: a steady
  * `rate` of causes for 100 subscribers in turn — partner trigger fires (POST /v1/triggers/{id}/subscribers/{id})
  * or custom events (POST /api/v2/events, each with its own external_id, for an automation on the event
- * type) — then, per cause, the time from its commit to the dev carrier's row for its text (both stamped by
+ * type, or for a published automation flow whose one step is that text) — then, per cause, the time from its commit to the dev carrier's row for its text (both stamped by
  * the server's clock).
  */
-export async function fireRun(opts: { databaseUrl: string | undefined; seconds: number; rate: number; cause: 'trigger' | 'event' }) {
+export async function fireRun(opts: {
+  databaseUrl: string | undefined;
+  seconds: number;
+  rate: number;
+  cause: 'trigger' | 'event' | 'flow';
+}) {
   const server = await spawnReady<{ port: number; privateKey: string; triggerId: string | null; subscribers: string[] }>(
     'bench/serve.ts',
     ['fire', opts.cause],
@@ -22,9 +27,9 @@ export async function fireRun(opts: { databaseUrl: string | undefined; seconds: 
     const http = await steadyLoad({
       port: server.info.port,
       privateKey: server.info.privateKey,
-      path: (n) => (opts.cause === 'event' ? '/api/v2/events' : `/v1/triggers/${triggerId}/subscribers/${subscriberOf(n)}`),
+      path: (n) => (opts.cause !== 'trigger' ? '/api/v2/events' : `/v1/triggers/${triggerId}/subscribers/${subscriberOf(n)}`),
       body: (n) =>
-        opts.cause === 'event'
+        opts.cause !== 'trigger'
           ? {
               type: 'Okendo Loyalty Points Awarded',
               subscriber_id: subscriberOf(n),
