@@ -12,6 +12,8 @@ import { AutomationsPage } from './pages/automations/AutomationsPage.js';
 import { ChooseAutomationPage } from './pages/automations/ChooseAutomationPage.js';
 import { CustomAutomationPage } from './pages/automations/CustomAutomationPage.js';
 import { EditAutomationPage } from './pages/automations/EditAutomationPage.js';
+import { FlowBuilderPage } from './pages/flows/FlowBuilderPage.js';
+import { NewFlowPage } from './pages/flows/NewFlowPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { OnboardingPage } from './pages/OnboardingPage.js';
 import type { Shop } from './shop.js';
@@ -41,6 +43,8 @@ export function App() {
             <Route path="/automations/new" element={<ChooseAutomationPage />} />
             <Route path="/automations/new/custom" element={<CustomAutomationPage />} />
             <Route path="/automations/:id" element={<EditAutomationPage />} />
+            <Route path="/automations/new/flow" element={<NewFlowPage />} />
+            <Route path="/flows/:id" element={<FlowBuilderPage />} />
             <Route path="/subscribers" element={<SubscribersPage />} />
             <Route path="/subscribers/:id" element={<SubscriberPage />} />
             <Route path="/messages" element={<MessagesPage />} />

@@ -25,6 +25,7 @@ export const FLOW_MOVE = defineBatchJob(
   async (ctx: SmsContext, items) => {
     const { dueNow } = await runFlowMoves(
       ctx.db,
+      ctx.database.dialect,
       ctx.clock.now(),
       items.map((i) => i.payload),
     );

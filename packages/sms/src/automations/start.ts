@@ -1,7 +1,7 @@
 import { anyOf, fromJson, runRaw, type Dialect } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { EventsTable, FlowRunListenersTable, SmsSchema, SubscribersTable } from '../db/schema.js';
-import { hearEvent, listenersFor, startFlowRuns, type FlowCause } from '../flows/runs.js';
+import { FlowBatch, hearEvent, listenersFor, startFlowRuns, type FlowCause } from '../flows/runs.js';
 import type { TagValue } from '../messages/render.js';
 import { startLegacyRuns } from './legacy/plan.js';
 
@@ -24,8 +24,13 @@ export interface Started {
   dueNow: boolean;
 }
 
+/**
+ * `batch` gathers what the flows' runs write (the caller flushes it before committing, once for a whole
+ * ingest batch); legacy runs write at once.
+ */
 export async function startAutomations(
   trx: Kysely<SmsSchema>,
+  batch: FlowBatch,
   now: Date,
   cause: AutomationCause,
   subscriber: SubscribersTable,
@@ -37,7 +42,7 @@ export async function startAutomations(
     { id: fire.id, shopId: fire.shopId, triggerId: fire.triggerId, tags: fire.props },
     subscriber,
   );
-  const flows = await startFlowRuns(trx, now, fire, subscriber);
+  const flows = await startFlowRuns(trx, batch, now, fire, subscriber);
   return { runs: legacy.runs + flows.runs, dueNow: legacy.dueNow || flows.dueNow, listeners: flows.listeners };
 }
 
@@ -76,6 +81,7 @@ export async function startEventAutomations(
   items: readonly { event: EventsTable; subscriber: SubscribersTable }[],
 ): Promise<Started> {
   const started: Started = { runs: 0, dueNow: false };
+  const batch = new FlowBatch(dialect);
   const byShop = new Map<string, { event: EventsTable; subscriber: SubscribersTable }[]>();
   for (const item of items) {
     const list = byShop.get(item.event.shop_id);
@@ -85,31 +91,41 @@ export async function startEventAutomations(
   for (const [shopId, list] of byShop) {
     const types = [...new Set(list.map((i) => i.event.type))];
     const any = anyOf(dialect, '"t"."event_type"', types);
-    const { rows } = await runRaw<SmsSchema, { id: string; event_type: string }>(
+    // One statement: the trigger rows of the batch's types that have an enabled automation or a live flow,
+    // and a marker row when the shop has any flow whose runs may listen (live or paused) — without one, the
+    // listener look-up is skipped, so a shop without flows pays for flows not at all.
+    const { rows } = await runRaw<SmsSchema, { id: string; event_type: string | null }>(
       trx,
       dialect,
-      `select "t"."id", "t"."event_type" from "triggers" "t" where "t"."shop_id" = ? and "t"."deleted_at" is null and ${any.sql}` +
+      `select '' as "id", null as "event_type" where exists (select 1 from "flows" "f" where "f"."shop_id" = ?` +
+        ` and "f"."status" in ('live', 'paused') and "f"."deleted_at" is null)` +
+        ` union all select "t"."id", "t"."event_type" from "triggers" "t" where "t"."shop_id" = ? and "t"."deleted_at" is null and ${any.sql}` +
         ` and (exists (select 1 from "automations" "a" where "a"."trigger_id" = "t"."id" and "a"."enabled" = 1 and "a"."deleted_at" is null)` +
         ` or exists (select 1 from "flows" "f" where "f"."trigger_id" = "t"."id" and "f"."status" = 'live' and "f"."deleted_at" is null))`,
-      [shopId, ...any.params],
+      [shopId, shopId, ...any.params],
     );
-    const listeners = await listenersFor(
-      trx,
-      dialect,
-      shopId,
-      list.map((i) => i.event),
-    );
-    if (rows.length === 0 && listeners.length === 0) continue;
-    const triggerOf = new Map(rows.map((r) => [r.event_type, r.id]));
+    const hasFlows = rows.some((r) => r.id === '');
+    const listeners = hasFlows
+      ? await listenersFor(
+          trx,
+          dialect,
+          shopId,
+          list.map((i) => i.event),
+        )
+      : [];
+    const triggerOf = new Map(rows.flatMap((r) => (r.event_type === null ? [] : [[r.event_type, r.id] as const])));
+    if (triggerOf.size === 0 && listeners.length === 0) continue;
     for (const { event, subscriber } of list) {
-      if (listeners.length > 0) started.dueNow ||= (await hearEvent(trx, now, event, subscriber, listeners)).dueNow;
+      if (listeners.length > 0) await hearEvent(trx, batch, now, event, subscriber, listeners);
       const triggerId = triggerOf.get(event.type);
       if (!triggerId) continue;
-      const s = await startAutomations(trx, now, { kind: 'event', event, triggerId }, subscriber);
+      const s = await startAutomations(trx, batch, now, { kind: 'event', event, triggerId }, subscriber);
       started.runs += s.runs;
       started.dueNow ||= s.dueNow;
       listeners.push(...s.listeners);
     }
   }
+  await batch.flush(trx, now);
+  started.dueNow ||= batch.writer.dueNow;
   return started;
 }

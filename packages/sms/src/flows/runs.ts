@@ -2,11 +2,11 @@ import { anyOf, fromJson, newId, runRaw, toJson, type Dialect } from '@rapport/k
 import type { Kysely } from 'kysely';
 import type { EventsTable, FlowRunListenersTable, FlowRunsTable, SmsSchema, SubscribersTable } from '../db/schema.js';
 import { FLOW_MOVE } from '../jobs.js';
-import { queueMessage } from '../messages/outbox.js';
 import type { TagValue } from '../messages/render.js';
 import type { FlowGraph, WaitForEventNode } from '../schemas/flows.js';
 import { compare, eventMatches, propertyValue, subscriberMatches } from './conditions.js';
-import { indexGraph, move, type Move, type RunSubscriber } from './interpret.js';
+import { indexGraph, move, type RunSubscriber } from './interpret.js';
+import { MoveWriter } from './move-writer.js';
 
 /**
  * Flow runs in the database: starting them (inside the cause's transaction, like a legacy automation's),
@@ -15,6 +15,9 @@ import { indexGraph, move, type Move, type RunSubscriber } from './interpret.js'
  * carries that seq: a job that runs twice, late, or after the run moved otherwise (its awaited event came,
  * an exit event ended it) does nothing. A send's outbox row is keyed (flow, run, node position), so even a
  * move repeated after a crash between commit and job completion queues no second text.
+ *
+ * What moves write is gathered in a `MoveWriter` and written with one statement per table: per job batch
+ * when runs come due, per ingest batch when events start them (`FlowBatch`).
  */
 
 const DAY = 86_400_000;
@@ -66,6 +69,44 @@ async function shopTimeZone(db: Kysely<SmsSchema>, shopId: string): Promise<stri
   return row?.timezone ?? 'America/New_York';
 }
 
+/**
+ * What the runs started and moved by one transaction share: the writer, and what was already read (a
+ * trigger's live flows, a shop's zone), so a batch of events reads each once.
+ */
+export class FlowBatch {
+  readonly writer = new MoveWriter();
+  readonly #flows = new Map<string, { id: string; published_version: number | null }[]>();
+  readonly #zones = new Map<string, string>();
+  constructor(readonly dialect: Dialect) {}
+
+  async liveFlows(trx: Kysely<SmsSchema>, triggerId: string) {
+    let flows = this.#flows.get(triggerId);
+    if (!flows) {
+      flows = await trx
+        .selectFrom('flows')
+        .select(['id', 'published_version'])
+        .where('trigger_id', '=', triggerId)
+        .where('status', '=', 'live')
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
+      this.#flows.set(triggerId, flows);
+    }
+    return flows;
+  }
+
+  async zone(trx: Kysely<SmsSchema>, shopId: string): Promise<string> {
+    let zone = this.#zones.get(shopId);
+    if (zone === undefined) this.#zones.set(shopId, (zone = await shopTimeZone(trx, shopId)));
+    return zone;
+  }
+
+  /** Writes what the moves so far decided (before anything reads runs again, and before the commit). */
+  async flush(trx: Kysely<SmsSchema>, now: Date): Promise<void> {
+    if (!this.writer.empty) await this.writer.flush(trx, this.dialect, now);
+  }
+}
+
 /** Whether the flow's re-entry rule lets this subscriber in again. */
 async function mayEnter(trx: Kysely<SmsSchema>, now: Date, flowId: string, graph: FlowGraph, subscriberId: string): Promise<boolean> {
   const rule = graph.reentry;
@@ -83,22 +124,15 @@ async function mayEnter(trx: Kysely<SmsSchema>, now: Date, flowId: string, graph
  */
 export async function startFlowRuns(
   trx: Kysely<SmsSchema>,
+  batch: FlowBatch,
   now: Date,
   cause: FlowCause,
   subscriber: SubscribersTable,
 ): Promise<FlowsStarted & { listeners: FlowRunListenersTable[] }> {
-  const flows = await trx
-    .selectFrom('flows')
-    .select(['id', 'published_version'])
-    .where('trigger_id', '=', cause.triggerId)
-    .where('status', '=', 'live')
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
+  const flows = await batch.liveFlows(trx, cause.triggerId);
   const started = { runs: 0, dueNow: false, listeners: [] as FlowRunListenersTable[] };
   if (flows.length === 0) return started;
   const who = runSubscriber(subscriber);
-  let zone: string | undefined;
   for (const flow of flows) {
     if (flow.published_version === null) continue;
     const graph = await loadGraph(trx, flow.id, flow.published_version);
@@ -142,24 +176,23 @@ export async function startFlowRuns(
     }));
     if (exits.length > 0) await trx.insertInto('flow_run_listeners').values(exits).execute();
     started.listeners.push(...exits);
-    zone ??= await shopTimeZone(trx, cause.shopId);
-    const moved = await applyMove(trx, now, run, graph, 'enter', who, zone);
-    started.dueNow ||= moved.dueNow;
-    started.listeners.push(...moved.listeners);
+    const moved = moveRun(batch, now, run, graph, 'enter', who, await batch.zone(trx, cause.shopId));
+    started.listeners.push(...moved);
   }
+  started.dueNow = batch.writer.dueNow;
   return started;
 }
 
-/** Runs the interpreter for one run from its node, and applies what it decided, inside `trx`. */
-async function applyMove(
-  trx: Kysely<SmsSchema>,
+/** Runs the interpreter for one run from its node; the batch's writer writes what it decided. */
+function moveRun(
+  batch: FlowBatch,
   now: Date,
   run: FlowRunsTable,
   graph: FlowGraph,
   arrival: 'enter' | 'timer' | 'event',
   subscriber: RunSubscriber,
   zone: string,
-): Promise<{ dueNow: boolean; listeners: FlowRunListenersTable[]; move: Move }> {
+): FlowRunListenersTable[] {
   const m = move({
     graph,
     runId: run.id,
@@ -170,102 +203,7 @@ async function applyMove(
     shopTimeZone: zone,
     now,
   });
-  const at = now.toISOString();
-  let seq = run.seq;
-  let dueNow = false;
-  const listeners: FlowRunListenersTable[] = [];
-  const steps: SmsSchema['flow_run_steps'][] = [];
-  let tags: string[] | null = null;
-  for (const e of m.effects) {
-    switch (e.kind) {
-      case 'step':
-        steps.push({
-          run_id: run.id,
-          seq: ++seq,
-          flow_id: run.flow_id,
-          node_id: e.nodeId,
-          kind: e.exited ? 'exited' : 'moved',
-          outcome: e.outcome,
-          at,
-        });
-        break;
-      case 'send': {
-        const queued = await queueMessage(trx, now, {
-          shopId: run.shop_id,
-          subscriberId: run.subscriber_id,
-          to: subscriber.phone_number,
-          body: e.body,
-          mediaUrl: e.mediaUrl,
-          warnings: e.warnings,
-          purpose: 'automation',
-          sendAt: now,
-          automation: { automationId: run.flow_id, runId: run.id, fireId: run.id, step: e.nodeIndex },
-        });
-        dueNow ||= queued.created;
-        break;
-      }
-      case 'tag':
-        tags ??= [...subscriber.tags];
-        tags = e.action === 'add' ? [...tags.filter((t) => t !== e.tag), e.tag] : tags.filter((t) => t !== e.tag);
-        break;
-      case 'listen': {
-        const row: FlowRunListenersTable = {
-          run_id: run.id,
-          shop_id: run.shop_id,
-          subscriber_id: run.subscriber_id,
-          event_type: e.eventType,
-          purpose: 'wait',
-          match_property: e.matchProperty,
-          match_value: e.matchProperty === null ? null : toJson(e.matchValue),
-          node_id: e.nodeId,
-        };
-        await trx.insertInto('flow_run_listeners').values(row).execute();
-        listeners.push(row);
-        break;
-      }
-      case 'stop_listening':
-        await trx.deleteFrom('flow_run_listeners').where('run_id', '=', run.id).where('purpose', '=', 'wait').execute();
-        break;
-      default: {
-        const never: never = e;
-        throw new Error(`unknown effect ${JSON.stringify(never)}`);
-      }
-    }
-  }
-  if (steps.length > 0) await trx.insertInto('flow_run_steps').values(steps).execute();
-  if (tags !== null)
-    await trx
-      .updateTable('subscribers')
-      .set({ tags: toJson(tags), updated_at: at })
-      .where('id', '=', run.subscriber_id)
-      .execute();
-  // At least one bump per move, so the job that brought the run here can never move it again.
-  seq = Math.max(seq, run.seq + 1);
-  const end = m.end;
-  if (end.status === 'waiting') {
-    await trx
-      .updateTable('flow_runs')
-      .set({ status: 'waiting', node_id: end.nodeId, seq, next_at: end.until.toISOString(), updated_at: at })
-      .where('id', '=', run.id)
-      .execute();
-    await FLOW_MOVE.enqueue(trx, now, { runId: run.id, seq }, { runAt: end.until, dedupeKey: `flow:${run.id}:${seq}` });
-  } else {
-    await trx
-      .updateTable('flow_runs')
-      .set({
-        status: end.status,
-        node_id: end.nodeId,
-        seq,
-        next_at: null,
-        end_reason: end.status === 'exited' ? end.reason : 'completed',
-        updated_at: at,
-        ended_at: at,
-      })
-      .where('id', '=', run.id)
-      .execute();
-    await trx.deleteFrom('flow_run_listeners').where('run_id', '=', run.id).execute();
-  }
-  return { dueNow, listeners, move: m };
+  return batch.writer.add(now, run, m, subscriber);
 }
 
 /** Ends a run where it is (an exit event, a deleted flow), with a step row saying why. */
@@ -302,10 +240,12 @@ async function flowStates(trx: Kysely<SmsSchema>, ids: readonly string[]): Promi
  */
 export async function runFlowMoves(
   db: Kysely<SmsSchema>,
+  dialect: Dialect,
   now: Date,
   items: readonly { runId: string; seq: number }[],
 ): Promise<{ dueNow: boolean }> {
   return db.transaction().execute(async (trx) => {
+    const batch = new FlowBatch(dialect);
     const runs = await trx
       .selectFrom('flow_runs')
       .selectAll()
@@ -331,8 +271,6 @@ export async function runFlowMoves(
           .execute()
       ).map((s) => [s.id, s]),
     );
-    const zones = new Map<string, string>();
-    let dueNow = false;
     for (const run of due) {
       const flow = flows.get(run.flow_id);
       if (!flow || flow.deleted) {
@@ -342,13 +280,19 @@ export async function runFlowMoves(
       if (flow.status !== 'live') continue;
       const subscriber = subscribers.get(run.subscriber_id);
       if (!subscriber) continue;
-      let zone = zones.get(run.shop_id);
-      if (zone === undefined) zones.set(run.shop_id, (zone = await shopTimeZone(trx, run.shop_id)));
       const graph = await loadGraph(trx, run.flow_id, run.version);
-      const moved = await applyMove(trx, now, run, graph, run.status === 'waiting' ? 'timer' : 'enter', runSubscriber(subscriber), zone);
-      dueNow ||= moved.dueNow;
+      moveRun(
+        batch,
+        now,
+        run,
+        graph,
+        run.status === 'waiting' ? 'timer' : 'enter',
+        runSubscriber(subscriber),
+        await batch.zone(trx, run.shop_id),
+      );
     }
-    return { dueNow };
+    await batch.flush(trx, now);
+    return { dueNow: batch.writer.dueNow };
   });
 }
 
@@ -403,15 +347,17 @@ export async function listenersFor(
  */
 export async function hearEvent(
   trx: Kysely<SmsSchema>,
+  batch: FlowBatch,
   now: Date,
   event: EventsTable,
   subscriber: SubscribersTable,
   listeners: FlowRunListenersTable[],
-): Promise<{ dueNow: boolean }> {
-  let dueNow = false;
+): Promise<void> {
   const props = fromJson<Record<string, unknown>>(event.properties, {});
   const candidates = listeners.filter((l) => l.event_type === event.type && l.subscriber_id === event.subscriber_id);
-  if (candidates.length === 0) return { dueNow };
+  if (candidates.length === 0) return;
+  // Runs an earlier event of this batch moved must be read as they now are.
+  await batch.flush(trx, now);
   const runIds = [...new Set(candidates.map((l) => l.run_id))];
   const runs = await trx.selectFrom('flow_runs').selectAll().where('id', 'in', runIds).execute();
   const flows = await flowStates(trx, [...new Set(runs.map((r) => r.flow_id))]);
@@ -436,11 +382,8 @@ export async function hearEvent(
       continue;
     }
     removeListeners(listeners, run.id, 'wait');
-    const moved = await applyMove(trx, now, run, graph, 'event', runSubscriber(subscriber), await shopTimeZone(trx, run.shop_id));
-    dueNow ||= moved.dueNow;
-    listeners.push(...moved.listeners);
+    listeners.push(...moveRun(batch, now, run, graph, 'event', runSubscriber(subscriber), await batch.zone(trx, run.shop_id)));
   }
-  return { dueNow };
 }
 
 function removeListeners(listeners: FlowRunListenersTable[], runId: string, purpose?: 'wait'): void {

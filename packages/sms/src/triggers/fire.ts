@@ -1,6 +1,7 @@
 import { Invalid, newId, retryTransaction, toJson } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import { startAutomations } from '../automations/start.js';
+import { FlowBatch } from '../flows/runs.js';
 import { replayIdempotent, requestHash, saveIdempotent, type StoredResponse } from '../idempotency/store.js';
 import { requireSubscriber } from '../subscribers/find.js';
 import { rememberDeclaredWait, requireTrigger } from './store.js';
@@ -48,12 +49,15 @@ export async function fireTrigger(
         })
         .execute();
       await rememberDeclaredWait(trx, now, trigger, input.tags);
+      const batch = new FlowBatch(ctx.database.dialect);
       const { dueNow } = await startAutomations(
         trx,
+        batch,
         now,
         { kind: 'trigger', fire: { id: fireId, shopId: input.shopId, triggerId: trigger.id, tags: input.tags } },
         subscriber,
       );
+      await batch.flush(trx, now);
       const response: StoredResponse<FireResponse> = { statusCode: 202, body: { fired: true, id: fireId } };
       if (input.idempotencyKey) await saveIdempotent(trx, now, { shopId: input.shopId, scope, key: input.idempotencyKey, hash, response });
       return { response, dueNow };

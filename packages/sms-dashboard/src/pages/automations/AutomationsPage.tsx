@@ -3,6 +3,7 @@ import { useDashboard, useLoad, usePhoneLayout } from '@rapport/dashboard-ui';
 import type { AutomationView } from '@rapport/sms/schemas';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { FlowsSection } from '../flows/FlowsSection.js';
 import { AutomationCard } from './AutomationCard.js';
 import { EnabledSwitch } from './EnabledSwitch.js';
 
@@ -11,7 +12,7 @@ export interface SavedState {
   saved?: { id: string; name: string };
 }
 
-/** Messaging → Automations: the shop's legacy automations, each with its Enabled toggle. */
+/** Messaging → Automations: the shop's legacy automations, each with its Enabled toggle, then its automation flows. */
 export function AutomationsPage() {
   const { api } = useDashboard();
   const navigate = useNavigate();
@@ -39,6 +40,7 @@ export function AutomationsPage() {
             <Button rightSection={<AccordionChevron aria-hidden />}>Create Automation</Button>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Item onClick={() => void navigate('/automations/new/flow')}>Create Automation Flow</Menu.Item>
             <Menu.Item onClick={() => void navigate('/automations/new')}>Create Legacy Automation</Menu.Item>
           </Menu.Dropdown>
         </Menu>
@@ -107,6 +109,7 @@ export function AutomationsPage() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <FlowsSection />
     </Stack>
   );
 }

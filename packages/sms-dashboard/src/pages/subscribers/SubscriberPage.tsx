@@ -1,10 +1,11 @@
 import { Anchor, Badge, Card, Code, DataList, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { apiPath, useDashboard, useLoad, useSession } from '@rapport/dashboard-ui';
-import type { ConsentEventView, EventView, MessageView, SubscriberView } from '@rapport/sms/schemas';
+import type { ConsentEventView, EventView, FlowRunView, MessageView, SubscriberView } from '@rapport/sms/schemas';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Shop } from '../../shop.js';
 import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
+import { FlowRunsTable } from '../flows/FlowRunsTable.js';
 import { messageState } from '../messages/why.js';
 import { propertyValue, sortedProperties, statusColor } from './format.js';
 
@@ -13,6 +14,7 @@ interface Profile {
   consent: ConsentEventView[];
   events: EventView[];
   messages: MessageView[];
+  runs: FlowRunView[];
 }
 
 const CONSENT_WORDS: Record<ConsentEventView['action'], string> = {
@@ -33,7 +35,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A subscriber's profile: fields, tags, custom properties (the Okendo ones when synced), consent, events, texts. */
+/** A subscriber's profile: fields, tags, custom properties (the Okendo ones when synced), consent, events, flow runs, texts. */
 export function SubscriberPage() {
   const { id = '' } = useParams();
   const { api } = useDashboard();
@@ -41,12 +43,13 @@ export function SubscriberPage() {
   const zone = shop?.time_zone ?? 'UTC';
   const { data, error } = useLoad<Profile>(async () => {
     const subscriber = await api.get<SubscriberView>(apiPath`/api/v2/subscribers/${id}`);
-    const [consent, events, messages] = await Promise.all([
+    const [consent, events, messages, runs] = await Promise.all([
       api.get<{ consent: ConsentEventView[] }>(apiPath`/api/subscribers/${id}/consent`),
       api.get<{ events: EventView[] }>(`/api/v2/events?subscriber_id=${encodeURIComponent(id)}`),
       api.get<{ messages: MessageView[] }>(`/api/messages?to=${encodeURIComponent(subscriber.phone_number)}`),
+      api.get<{ runs: FlowRunView[] }>(apiPath`/api/subscribers/${id}/flow-runs`),
     ]);
-    return { subscriber, consent: consent.consent, events: events.events, messages: messages.messages };
+    return { subscriber, consent: consent.consent, events: events.events, messages: messages.messages, runs: runs.runs };
   }, [api, id]);
 
   if (error) return <Text c="red">{error.message}</Text>;
@@ -150,6 +153,9 @@ export function SubscriberPage() {
             ))}
           </Timeline>
         )}
+      </Section>
+      <Section title="Automation flows">
+        <FlowRunsTable runs={data.runs} show="flow" />
       </Section>
       <Section title="Texts">
         {data.messages.length === 0 ? (
