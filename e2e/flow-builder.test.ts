@@ -46,14 +46,16 @@ test('Review Created with Rating ≤ 2 → wait 1 hour → an apology, built in 
 
   // The trigger is selected: a filter Rating ≤ 2.
   const panel = page.getByRole('region', { name: 'Selected step' });
+  await page.getByLabel('Flow canvas').getByText('Hi {first_name|there}!').waitFor();
+  await shot(page, '02-builder');
   await panel.getByRole('button', { name: 'Add trigger filter' }).click();
-  await panel.getByRole('textbox', { name: 'Trigger filters 1: property' }).fill('Rating');
-  await panel.getByRole('textbox', { name: 'Operator' }).first().click();
+  await panel.getByRole('combobox', { name: 'Trigger filters 1: property' }).fill('Rating');
+  await panel.getByRole('combobox', { name: 'Operator' }).first().click();
   await page.getByRole('option', { name: '≤', exact: true }).click();
   await panel.getByRole('textbox', { name: 'Value' }).fill('2');
 
   // A 1-hour delay between the trigger and the text.
-  await panel.getByRole('textbox', { name: 'Step type after this' }).click();
+  await panel.getByRole('combobox', { name: 'Step type after this' }).click();
   await page.getByRole('option', { name: 'Delay', exact: true }).click();
   await panel.getByRole('button', { name: 'Add step after this' }).click();
   await panel.getByRole('heading', { name: 'Delay' }).waitFor();
@@ -61,20 +63,20 @@ test('Review Created with Rating ≤ 2 → wait 1 hour → an apology, built in 
   await panel.getByRole('textbox', { name: 'Wait: hours' }).fill('1');
 
   // The text itself.
-  await panel.getByRole('textbox', { name: 'Edit' }).click();
+  await panel.getByRole('combobox', { name: 'Edit' }).click();
   await page.getByRole('option', { name: 'Send message (step-1)' }).click();
   await panel
     .getByRole('textbox', { name: 'Message' })
     .fill('Sorry {Product Name} let you down, {first_name|there}. Reply and we will fix it.');
   await panel.getByText('Sorry [Product Name] let you down').waitFor(); // the preview's sample value
   await page.getByLabel('Flow canvas').getByText('Wait 1 h').waitFor();
-  await shot(page, '02-built');
+  await shot(page, '03-built');
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Live', { exact: true }).waitFor();
   await page.getByText('Version 1', { exact: true }).waitFor();
   assert.equal(await page.getByRole('alert').count(), 0, 'published without problems');
-  await shot(page, '03-published');
+  await shot(page, '04-published');
 
   // A subscriber confirms on the phone simulator; two reviews arrive: 5 stars, then 1 star.
   const created = await call(key, '/api/v2/subscribers', { phone_number: PHONE, first_name: 'Ada' });
@@ -94,18 +96,18 @@ test('Review Created with Rating ≤ 2 → wait 1 hour → an apology, built in 
   const advanced = await call(key, '/dev/clock/advance', { ms: 60 * 60_000 });
   assert.equal(advanced.status, 200, await advanced.clone().text());
   await phone.getByText('Sorry Linen Shirt let you down, Ada. Reply and we will fix it.').waitFor({ timeout: 15_000 });
-  await shot(phone, '04-phone');
+  await shot(phone, '05-phone');
 
   // One run (the 5-star review did not enter): the canvas counts it at both steps.
   await page.reload();
   const canvas = page.getByLabel('Flow canvas');
   await canvas.getByText('1 entered · 0 waiting · 1 moved on · 0 exited').first().waitFor();
   assert.equal(await canvas.getByText('1 entered · 0 waiting · 1 moved on · 0 exited').count(), 2);
-  await shot(page, '05-counts');
+  await shot(page, '06-counts');
 
   await page.goto(`${served.origin}/subscribers/${subscriber.id}`);
   const runs = page.getByRole('region', { name: 'Automation flows' });
   await runs.getByRole('link', { name: 'Low rating apology (v1)' }).waitFor();
   await runs.getByText('completed').waitFor();
-  await shot(page, '06-profile');
+  await shot(page, '07-profile');
 });

@@ -72,6 +72,10 @@ export function FlowCanvas({ graph, counts, problemsOf, selected, onSelect }: Pr
       {
         id: TRIGGER_ID,
         type: 'step',
+        // Sizes before the box is measured: React Flow hides a node it has not measured yet, which on a busy
+        // machine left the canvas empty for seconds.
+        initialWidth: 230,
+        initialHeight: 90,
         position: positions.get(TRIGGER_ID) ?? { x: 0, y: 0 },
         data: {
           title: 'Trigger',
@@ -85,6 +89,8 @@ export function FlowCanvas({ graph, counts, problemsOf, selected, onSelect }: Pr
       ...graph.nodes.map((n) => ({
         id: n.id,
         type: 'step',
+        initialWidth: 230,
+        initialHeight: 110,
         position: positions.get(n.id) ?? { x: 0, y: 0 },
         data: {
           title: stepLabel(n.type),
@@ -117,7 +123,9 @@ export function FlowCanvas({ graph, counts, problemsOf, selected, onSelect }: Pr
         nodesConnectable={false}
         onNodeClick={(_, node) => onSelect(node.id)}
         fitView
-        fitViewOptions={{ padding: 0.2 }}
+        fitViewOptions={{ padding: 0.2, maxZoom: 0.9 }}
+        minZoom={0.2}
+        maxZoom={1.5}
         proOptions={{ hideAttribution: false }}
       >
         <Background />

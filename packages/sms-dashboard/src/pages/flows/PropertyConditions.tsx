@@ -28,7 +28,8 @@ export function PropertyConditions({ label, conditions, properties, onChange, re
       {conditions.map((c, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <Autocomplete
-            label={`${label} ${i + 1}: property`}
+            label="Property"
+            aria-label={`${label} ${i + 1}: property`}
             data={[...properties]}
             value={c.property}
             onChange={(property) => set(i, { ...c, property })}

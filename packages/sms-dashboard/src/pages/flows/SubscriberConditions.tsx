@@ -40,7 +40,8 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
       {conditions.map((c, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <Select
-            label={`${label} ${i + 1}`}
+            label="Condition on"
+            aria-label={`${label} ${i + 1}`}
             data={SUBJECTS}
             value={c.subject}
             allowDeselect={false}
