@@ -55,7 +55,7 @@ test('phone simulator → double opt-in by tapping Y → review text → review 
   await advance(h, 2 * DAY);
   await page.getByText('Thanks Lena! Tell us what you think').waitFor({ timeout: 10_000 });
   const text = (await texts(h, phone)).at(-1)!.body;
-  const url = reviewUrlIn(text);
+  const url = await reviewUrlIn(text);
 
   await page.goto(url);
   await page.getByText('Wool Beanie').first().waitFor();

@@ -187,9 +187,11 @@ test('the seed, click by click: key pair → integration → legacy automation �
   const text = phone.getByText('Tell us what you think:').last();
   await text.waitFor({ timeout: 30_000 });
   await shot(phone, 'phone-review-text');
-  const link = /https?:\/\/\S+\/r\/\S+/.exec((await text.textContent()) ?? '')?.[0];
-  assert.ok(link, 'the text carries the review link');
+  // The link is the SMS platform's short link; opening it redirects to the review form.
+  const link = /https?:\/\/\S+\/l\/[A-Za-z0-9_-]+/.exec((await text.textContent()) ?? '')?.[0];
+  assert.ok(link, 'the text carries the (short) review link');
   await phone.goto(link);
+  assert.match(phone.url(), /\/r\/\S+/, 'the short link led to the review form');
   await phone.getByText('Trail Jacket').first().waitFor();
   await phone.getByLabel('5 stars').check();
   await phone.getByLabel('Review title').fill('Dry all day');

@@ -45,6 +45,7 @@ export async function startReviewsPlatform(postscriptShopName: string): Promise<
     smsPort,
     reviewsPort,
     smsApiUrl: `http://127.0.0.1:${smsPort}`,
+    smsPublicUrl: `http://127.0.0.1:${smsPort}`,
     reviewsPublicUrl: `http://127.0.0.1:${reviewsPort}`,
     dev: true,
   };

@@ -39,7 +39,7 @@ export async function serve(product: 'sms' | 'reviews', options: { clock?: DevCl
     ...loadConfig({}),
     dataDir: storage.dataDir,
     dev: true,
-    ...(product === 'sms' ? { smsApiUrl: origin } : { reviewsPublicUrl: origin }),
+    ...(product === 'sms' ? { smsApiUrl: origin, smsPublicUrl: origin } : { reviewsPublicUrl: origin }),
   };
   const opened =
     product === 'sms'

@@ -131,10 +131,20 @@ export async function advance(h: Stage, ms: number): Promise<void> {
   await h.settle();
 }
 
-export function reviewUrlIn(text: string): string {
-  const m = /(https?:\/\/\S+\/r\/\S+)/.exec(text);
-  if (!m?.[1]) throw new Error(`no review URL in: ${text}`);
-  return m[1];
+/**
+ * The review link a text carries, as the shopper lands on it: marketing texts carry the SMS platform's
+ * short link (`…/l/{code}`), which is opened (a click, as a tap would be) and its redirect read.
+ */
+export async function reviewUrlIn(text: string): Promise<string> {
+  const direct = /(https?:\/\/\S+\/r\/\S+)/.exec(text)?.[1];
+  if (direct) return direct;
+  const short = /(https?:\/\/\S+\/l\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!short) throw new Error(`no review URL in: ${text}`);
+  const res = await fetch(short, { redirect: 'manual' });
+  const location = res.headers.get('location');
+  if (res.status !== 302 || !location || !/\/r\/\S+/.test(location))
+    throw new Error(`the link in "${text}" leads to ${res.status} ${location ?? ''}`);
+  return location;
 }
 
 /** Runs both services' due jobs, back and forth, until neither has anything left to do now. */

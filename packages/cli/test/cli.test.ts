@@ -134,7 +134,8 @@ describe('rapport CLI', () => {
     const r = await rapport(['demo'], { RAPPORT_DATA_DIR: storage.dataDir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Reply Y to subscribe/);
-    assert.match(r.stdout, /Thanks Ava! Tell us what you think: http:\/\/127\.0\.0\.1:\d+\/r\//);
+    // The text carries the SMS platform's short link; the demo then opens it and lands on the review form.
+    assert.match(r.stdout, /Thanks Ava! Tell us what you think: http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]{8}/);
     assert.match(r.stdout, /Review Created reached the SMS side: \{"Rating":5/);
     assert.match(r.stdout, /0 texts, 0 subscribers created/);
   });

@@ -78,7 +78,7 @@ describe('review-request loop, fulfilment anchor', () => {
     assert.equal(created.properties['Order Number'], order.name);
 
     // Step 7: the link opens a review form; submitting it stores the review and sends Review Created.
-    const review = await reviewThroughLink(h, reviewUrlIn(text), {
+    const review = await reviewThroughLink(h, await reviewUrlIn(text), {
       rating: 5,
       title: 'Perfect fit',
       body: 'Lovely soft linen, I wear it every day.',

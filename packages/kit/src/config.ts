@@ -13,6 +13,8 @@ export interface RapportConfig {
   smsApiUrl: string;
   /** Base URL shoppers reach the storefront on (review links in texts point here). */
   reviewsPublicUrl: string;
+  /** Base URL recipients reach the SMS platform on: the short links in marketing texts (`/l/{code}`). */
+  smsPublicUrl: string;
   /** Enables /dev routes: the dev clock, the dev carrier's inbound endpoint and phone simulator. */
   dev: boolean;
   /** Start instant for the clock (RAPPORT_NOW); undefined = the system clock. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RapportConfig 
     reviewsPort,
     smsApiUrl: env['SMS_API_URL'] || `http://${localHost}:${smsPort}`,
     reviewsPublicUrl: env['REVIEWS_PUBLIC_URL'] || `http://${localHost}:${reviewsPort}`,
+    smsPublicUrl: env['SMS_PUBLIC_URL'] || `http://${localHost}:${smsPort}`,
     dev: env['RAPPORT_DEV'] === '1' || env['RAPPORT_DEV'] === 'true',
     now,
     smsProvider: provider,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase, SCHEMA_DDL_LOCK, type Database } from './db/open.js';
 import { migrateToLatest, type Migrations } from './db/migrate.js';
 
@@ -68,6 +69,21 @@ async function dropSchemasWithPrefix(url: string, prefix: string): Promise<void>
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The columns of one table of the test's own database, or [] when it does not exist — read from this
+ * schema alone (`current_schema()`, SQLite's table_info), never by introspecting every schema, which races
+ * with other test files dropping theirs.
+ */
+export async function tableColumns<DB>(database: Database<DB>, table: string): Promise<string[]> {
+  const db = database.db as unknown as Kysely<unknown>;
+  const { rows } =
+    database.dialect === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+      : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+  return rows.map((r) => r.name);
 }
 
 /** What a browser holds for one dashboard: its session cookie, the CSRF token and (SMS) the shop it opened. */

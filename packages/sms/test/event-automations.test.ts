@@ -49,7 +49,7 @@ describe('the Automation Trigger list', () => {
     const before = await h.request('GET', '/api/automation-triggers', { shop });
     assert.equal(before.status, 200);
     const names = before.body.triggers.map((t: { name: string }) => t.name);
-    assert.deepEqual(names, ['Okendo Review Request', ...EVENT_TYPE_NAMES]);
+    assert.deepEqual(names, ['Okendo Review Request', ...EVENT_TYPE_NAMES, 'Clicked Link']);
     assert.equal(EVENT_TYPE_NAMES.length, 19);
     const reviewCreated = before.body.triggers.find((t: { name: string }) => t.name === 'Review Created');
     assert.deepEqual({ kind: reviewCreated.kind, source: reviewCreated.source }, { kind: 'event', source: 'catalog' });

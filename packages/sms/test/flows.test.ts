@@ -101,8 +101,8 @@ describe('Review Created with Rating <= 2 → wait 1 hour → an apology', () =>
 
   test('the per-node counts and each run’s history say what happened', async () => {
     const v = await view(shop, flowId);
-    assert.deepEqual(v.counts.wait, { entered: 2, waiting: 0, moved_on: 2, exited: 0 });
-    assert.deepEqual(v.counts.sorry, { entered: 2, waiting: 0, moved_on: 2, exited: 0 });
+    assert.deepEqual(v.counts.wait, { entered: 2, waiting: 0, moved_on: 2, exited: 0, clicks: 0 });
+    assert.deepEqual(v.counts.sorry, { entered: 2, waiting: 0, moved_on: 2, exited: 0, clicks: 0 });
     assert.deepEqual(v.runs, { in_progress: 0, completed: 2, exited: 0 });
     assert.equal(v.texts_sent, 2);
     const runs = (await h.request('GET', `/api/flows/${flowId}/runs`, { shop })).body.runs;
@@ -303,7 +303,7 @@ describe('re-entry, exit events, edits, pausing, deleting', () => {
     assert.deepEqual(await textsTo(stays), ['Review Mug: https://r.example/rr-1']);
     assert.deepEqual(await textsTo(leaves), []);
     const v = await view(shop, id);
-    assert.deepEqual(v.counts.wait, { entered: 2, waiting: 0, moved_on: 1, exited: 1 });
+    assert.deepEqual(v.counts.wait, { entered: 2, waiting: 0, moved_on: 1, exited: 1, clicks: 0 });
     assert.deepEqual(v.runs, { in_progress: 0, completed: 1, exited: 1 });
   });
 
@@ -538,5 +538,75 @@ describe('partner triggers and publishing', () => {
     assert.ok(locs.includes('body.graph.nodes.0.next'), locs.join(' | '));
     assert.ok(locs.includes('body.graph.nodes.0.body'), locs.join(' | '));
     assert.equal((await view(shop, created.body.id)).status, 'draft');
+  });
+});
+
+describe('links: every URL of a marketing text is a short link, and a click is an event', () => {
+  test('the review link goes out short; opening it redirects, counts a click on the step and the text, and is a Clicked Link the flow hears', async () => {
+    const shop = await h.newShop('Link Shop');
+    const { id } = await publish(
+      shop,
+      'Review nudge',
+      graph({ kind: 'event', event_type: 'Review Request Created' }, [
+        { id: 'ask', type: 'message', body: 'Review {Name}: {Review Url}', next: 'clicked' },
+        {
+          id: 'clicked',
+          type: 'wait_for_event',
+          event_type: 'Clicked Link',
+          max_wait: { days: 1 },
+          happened: 'tag',
+          never_happened: 'last',
+        },
+        { id: 'tag', type: 'tag', action: 'add', tag: 'clicked-review-link', next: null },
+        { id: 'last', type: 'message', body: 'Last chance to review {Name}', next: null },
+      ]),
+    );
+    const [clicker, ignorer] = [nextPhone(), nextPhone()];
+    const subs: Record<string, string> = {};
+    for (const phone of [clicker, ignorer]) {
+      subs[phone] = (await h.subscribe(shop, phone)).id;
+      await sendEvent(shop, 'Review Request Created', subs[phone]!, {
+        'Review Request Id': `rr-${phone}`,
+        'Review Url': `https://reviews.example/r/${phone.slice(-4)}`,
+        Name: 'Mug',
+      });
+    }
+    await h.runDue();
+    const sent = (await h.rawTexts(clicker)).at(-1)!;
+    const link = /http:\/\/127\.0\.0\.1:\d+\/l\/([A-Za-z0-9_-]{8})/.exec(sent);
+    assert.ok(link, sent);
+    assert.notEqual(link[1], /\/l\/([A-Za-z0-9_-]{8})/.exec((await h.rawTexts(ignorer)).at(-1)!)?.[1], 'each recipient has their own link');
+
+    const opened = await h.request('GET', `/l/${link[1]}`);
+    assert.equal(opened.status, 302);
+    assert.equal(opened.headers['location'], `https://reviews.example/r/${clicker.slice(-4)}`);
+    await h.runDue();
+    await advance(DAY);
+    assert.deepEqual((await textsTo(clicker)).slice(-1), [`Review Mug: https://reviews.example/r/${clicker.slice(-4)}`]);
+    assert.deepEqual((await textsTo(ignorer)).slice(-1), ['Last chance to review Mug']);
+    const profile = (await h.request('GET', `/api/v2/subscribers/${subs[clicker]}`, { shop })).body;
+    assert.ok(profile.tags.includes('clicked-review-link'));
+
+    const v = await view(shop, id);
+    assert.equal(v.counts.ask.clicks, 1);
+    assert.deepEqual([v.counts.clicked.moved_on, v.counts.tag.entered, v.counts.last.entered], [2, 1, 1]);
+    const log = (await h.request('GET', '/api/outbox?page=1&page_size=50', { shop })).body.messages as { body: string; clicks: number }[];
+    assert.deepEqual(
+      log.filter((m) => m.clicks > 0).map((m) => m.body),
+      [sent.split('\n')[0] + (sent.includes('\n') ? `\n${sent.split('\n').slice(1).join('\n')}` : '')],
+    );
+    const events = (await h.request('GET', `/api/v2/events?subscriber_id=${subs[clicker]}`, { shop })).body.events as {
+      type: string;
+      properties: Record<string, unknown>;
+    }[];
+    assert.equal(events[0]?.type, 'Clicked Link');
+    assert.equal(events[0]?.properties['URL'], `https://reviews.example/r/${clicker.slice(-4)}`);
+  });
+
+  test('an unknown or malformed code is a 404 page, never a 500', async () => {
+    for (const code of ['nope1234', '%00', 'a'.repeat(40)]) {
+      const r = await h.request('GET', `/l/${code}`);
+      assert.equal(r.status, 404, code);
+    }
   });
 });

@@ -34,14 +34,22 @@ export interface Harness {
     opts?: { shop?: Shop; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   runDue(): Promise<number>;
-  /** Texts the dev carrier delivered to a phone, oldest first. */
+  /**
+   * Texts the dev carrier delivered to a phone, oldest first, each short link (`…/l/{code}`) written as
+   * the URL it leads to — what the recipient reads once they tap it (read from the link table: no click).
+   */
   texts(phone: string): Promise<string[]>;
+  /** The texts exactly as sent, short links and all. */
+  rawTexts(phone: string): Promise<string[]>;
   /** A reply from a phone through the dev carrier. */
   reply(phone: string, body: string): Promise<any>;
   /** Creates a subscriber and confirms them with Y (they get the prompt and the confirmation). */
   subscribe(shop: Shop, phone: string, extra?: Record<string, unknown>): Promise<any>;
   close(): Promise<void>;
 }
+
+/** A short link of the SMS platform in a text. */
+export const SHORT_LINK = /https?:\/\/[^\s/]+\/l\/([A-Za-z0-9_-]+)/g;
 
 let phoneCounter = 0;
 const AREA_CODES = ['212', '646', '917', '718', '347', '929'];
@@ -96,10 +104,18 @@ export async function startHarness(
       return { status: res.statusCode, body: type.includes('json') ? res.json() : res.body, headers: res.headers };
     },
     runDue: () => service.worker.runDue(),
-    async texts(phone) {
+    async rawTexts(phone) {
       const r = await h.request('GET', `/dev/carrier/messages?to=${encodeURIComponent(phone)}`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
       return (r.body.messages as { body: string }[]).map((m) => m.body);
+    },
+    async texts(phone) {
+      const texts = await h.rawTexts(phone);
+      const codes = texts.flatMap((t) => [...t.matchAll(SHORT_LINK)].map((m) => m[1] as string));
+      if (codes.length === 0) return texts;
+      const links = await database.db.selectFrom('short_links').select(['code', 'url']).where('code', 'in', codes).execute();
+      const urls = new Map(links.map((l) => [l.code, l.url]));
+      return texts.map((t) => t.replace(SHORT_LINK, (link, code: string) => urls.get(code) ?? link));
     },
     async reply(phone, body) {
       const r = await h.request('POST', '/dev/carrier/inbound', { body: { from: phone, body } });

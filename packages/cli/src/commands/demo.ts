@@ -44,6 +44,7 @@ export async function demoCommand(base: RapportConfig, opts: { keep?: boolean; j
     smsPort,
     reviewsPort,
     smsApiUrl: `http://127.0.0.1:${smsPort}`,
+    smsPublicUrl: `http://127.0.0.1:${smsPort}`,
     reviewsPublicUrl: `http://127.0.0.1:${reviewsPort}`,
     dev: true,
     smsProvider: 'dev',
@@ -95,7 +96,7 @@ export async function demoCommand(base: RapportConfig, opts: { keep?: boolean; j
     if (reviewText.length !== 1) throw new Error(`expected one review text, got ${reviewText.length}`);
     say(phoneLine(reviewText[0]!.body));
 
-    const url = reviewUrlIn(reviewText[0]!.body);
+    const url = await reviewUrlIn(reviewText[0]!.body);
     const review = await reviewThroughLink(stage, url, {
       rating: 5,
       title: 'Perfect fit',

@@ -28,6 +28,7 @@ export async function startHarness(options: { workers?: boolean } = {}): Promise
     smsPort,
     reviewsPort,
     smsApiUrl: `http://127.0.0.1:${smsPort}`,
+    smsPublicUrl: `http://127.0.0.1:${smsPort}`,
     reviewsPublicUrl: `http://127.0.0.1:${reviewsPort}`,
     dev: true,
   };

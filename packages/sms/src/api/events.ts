@@ -14,7 +14,8 @@ import { errors, IdempotencyHeaders } from './schemas.js';
 /** Events one batch request may carry. */
 export const MAX_BATCH = 100;
 
-export function registerEventRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): void {
+/** Returns the service's one ingest, which the link clicks' events go through too. */
+export function registerEventRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): EventIngest {
   // One per service: every POST of this process shares its group commits.
   const events = new EventIngest(ctx);
 
@@ -94,4 +95,5 @@ export function registerEventRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyA
     },
     async (request) => ({ event_definitions: await listEventDefinitions(ctx.db, auth.principal(request).shopId) }),
   );
+  return events;
 }

@@ -3,13 +3,14 @@ import { fromJson, newId, toJson } from '@rapport/kit';
 import type { Kysely } from 'kysely';
 import type { SmsSchema, TriggersTable } from '../db/schema.js';
 import { UnknownTriggerError } from '../errors.js';
+import { CLICKED_LINK, CLICKED_LINK_PROPERTIES } from '../links/clicked-link.js';
 import type { AutomationTriggerOption } from '../schemas/automations.js';
 import { findTriggerByName, listTriggers, triggerView } from '../triggers/store.js';
 
 /**
  * What an automation can start from — the Automation Trigger list: the shop's partner triggers (Okendo
  * registers "Okendo Review Request"), every event type of the contract with its properties (offered before
- * the first event arrives), and every other custom event type the shop has sent, with the property keys
+ * the first event arrives), the platform's own `Clicked Link`, and every other custom event type the shop has sent, with the property keys
  * seen so far. An event type becomes a `triggers` row (event_type set, migration 0010) only when the first
  * automation is built on it, so the list costs no writes.
  */
@@ -33,7 +34,7 @@ export async function automationTriggerOptions(db: Kysely<SmsSchema>, shopId: st
     .orderBy('name')
     .execute();
   const sentKeys = new Map(sent.map((d) => [d.name, fromJson<string[]>(d.property_keys, [])]));
-  const catalog = new Set(EVENT_TYPE_NAMES);
+  const catalog = new Set<string>([...EVENT_TYPE_NAMES, CLICKED_LINK]);
   return [
     ...partner.map((t): AutomationTriggerOption => {
       const view = triggerView(t);
@@ -48,6 +49,7 @@ export async function automationTriggerOptions(db: Kysely<SmsSchema>, shopId: st
       tags: [...new Set([...catalogPropertyNames(name), ...(sentKeys.get(name) ?? [])])],
       declared_wait: null,
     })),
+    { name: CLICKED_LINK, kind: 'event', source: 'platform', tags: [...CLICKED_LINK_PROPERTIES], declared_wait: null },
     ...sent
       .filter((d) => !catalog.has(d.name))
       .map((d): AutomationTriggerOption => ({

@@ -1,6 +1,7 @@
 import type { AccountsSchema, Database, JobsSchema, SettingsTable } from '@rapport/kit';
 import type { AutomationRunsTable, AutomationsTable, TriggerFiresTable, TriggersTable } from './tables/automations.js';
 import type { EventDefinitionCountsTable, EventDefinitionsTable, EventsTable, IdempotencyKeysTable } from './tables/events.js';
+import type { LinkClicksTable, ShortLinksTable } from './tables/links.js';
 import type { FlowRunListenersTable, FlowRunStepsTable, FlowRunsTable, FlowsTable, FlowVersionsTable } from './tables/flows.js';
 import type { DevCarrierMessagesTable, InboundMessagesTable, OutboxMessagesTable } from './tables/messages.js';
 import type { ApiKeysTable, ShopsTable } from './tables/shops.js';
@@ -14,6 +15,7 @@ import type { ConsentEventsTable, SubscribersTable } from './tables/subscribers.
 export type * from './tables/automations.js';
 export type * from './tables/events.js';
 export type * from './tables/flows.js';
+export type * from './tables/links.js';
 export type * from './tables/messages.js';
 export type * from './tables/shops.js';
 export type * from './tables/subscribers.js';
@@ -39,6 +41,8 @@ export interface SmsSchema extends JobsSchema, AccountsSchema {
   flow_run_steps: FlowRunStepsTable;
   flow_run_listeners: FlowRunListenersTable;
   outbox_messages: OutboxMessagesTable;
+  short_links: ShortLinksTable;
+  link_clicks: LinkClicksTable;
   inbound_messages: InboundMessagesTable;
   dev_carrier_messages: DevCarrierMessagesTable;
 }

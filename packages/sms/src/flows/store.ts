@@ -6,7 +6,7 @@ import { FlowProblemsError, NotFoundError, UnknownTriggerError } from '../errors
 import type { CreateFlowBody, FlowGraph, FlowRunView, FlowSummary, FlowView, NodeCounts, UpdateFlowBody } from '../schemas/flows.js';
 import { findTriggerByName } from '../triggers/store.js';
 import { flowCatalog } from './catalog.js';
-import { rescheduleRuns } from './runs.js';
+import { loadGraph, rescheduleRuns } from './runs.js';
 import { validateFlowGraph } from './validate-graph.js';
 
 /**
@@ -45,7 +45,7 @@ async function textsSent(db: Kysely<SmsSchema>, flowIds: readonly string[]): Pro
 /** Per-node counts from the runs' steps and where runs are now (every version, by node id). */
 async function nodeCounts(db: Kysely<SmsSchema>, flowId: string): Promise<Record<string, NodeCounts>> {
   const counts: Record<string, NodeCounts> = {};
-  const of = (node: string) => (counts[node] ??= { entered: 0, waiting: 0, moved_on: 0, exited: 0 });
+  const of = (node: string) => (counts[node] ??= { entered: 0, waiting: 0, moved_on: 0, exited: 0, clicks: 0 });
   const steps = await db
     .selectFrom('flow_run_steps')
     .select(['node_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
@@ -65,6 +65,20 @@ async function nodeCounts(db: Kysely<SmsSchema>, flowId: string): Promise<Record
     .execute();
   for (const a of at) of(a.node_id).waiting += Number(a.n);
   for (const c of Object.values(counts)) c.entered = c.moved_on + c.exited + c.waiting;
+  // A text's step is its node's position in the version its run started on.
+  const clicks = await db
+    .selectFrom('short_links as l')
+    .innerJoin('outbox_messages as o', 'o.id', 'l.outbox_id')
+    .innerJoin('flow_runs as r', 'r.id', 'o.run_id')
+    .select(['o.step', 'r.version', (eb) => eb.fn.sum<number>('l.clicks').as('n')])
+    .where('o.automation_id', '=', flowId)
+    .groupBy(['o.step', 'r.version'])
+    .execute();
+  for (const c of clicks) {
+    if (c.step === null || Number(c.n) === 0) continue;
+    const node = (await loadGraph(db, flowId, c.version)).nodes[c.step];
+    if (node) of(node.id).clicks += Number(c.n);
+  }
   return counts;
 }
 

@@ -1,10 +1,13 @@
-import { runRaw, updateRows } from '@rapport/kit';
+import { insertRows, runRaw, updateRows } from '@rapport/kit';
 import type { SmsContext } from '../context.js';
 import type { OutboxMessagesTable } from '../db/schema.js';
 import type { OutgoingText } from '../providers/provider.js';
 import { DEFAULT_SHOP_TIMEZONE } from '../shops/shops.js';
 import { decideDispatch } from './dispatch-decision.js';
 import { countSmsParts } from './sms-parts.js';
+import { newLinkCode } from '../links/codes.js';
+import { shortenUrls } from '../links/shorten.js';
+import type { ShortLinksTable } from '../db/schema.js';
 
 /**
  * The steps of sending outbox messages, each its own short transaction (for a whole batch of texts) so that
@@ -55,6 +58,7 @@ export async function beginDispatches(ctx: SmsContext, outboxIds: readonly strin
     );
     const noticed = new Set<string>();
     const dispatching: Record<string, unknown>[] = [];
+    const links: ShortLinksTable[] = [];
     for (const row of rows) {
       const subscriber = row.subscriber_id ? subscribers.get(row.subscriber_id) : undefined;
       const decision = decideDispatch({
@@ -75,14 +79,33 @@ export async function beginDispatches(ctx: SmsContext, outboxIds: readonly strin
           break;
         case 'dispatch': {
           if (decision.firstMarketing && subscriber) noticed.add(subscriber.id);
-          const { parts, encoding } = countSmsParts(decision.body);
-          dispatching.push({ id: row.id, body: decision.body, segments: parts, encoding });
+          // Every URL of a marketing text goes out as a short link of ours, one per recipient and link: a
+          // click is recorded (and becomes a Clicked Link event) before the redirect.
+          let body = decision.body;
+          if (row.purpose === 'automation') {
+            const short = shortenUrls(body, ctx.config.smsPublicUrl, newLinkCode);
+            body = short.body;
+            for (const l of short.links)
+              links.push({
+                code: l.code,
+                shop_id: row.shop_id,
+                outbox_id: row.id,
+                subscriber_id: row.subscriber_id,
+                url: l.url,
+                clicks: 0,
+                first_clicked_at: null,
+                last_clicked_at: null,
+                created_at: at,
+              });
+          }
+          const { parts, encoding } = countSmsParts(body);
+          dispatching.push({ id: row.id, body, segments: parts, encoding });
           out.set(row.id, {
             kind: 'dispatch',
             message: {
               outboxId: row.id,
               to: row.to_phone,
-              body: decision.body,
+              body,
               ...(ctx.senderNumber ? { from: ctx.senderNumber } : {}),
               ...(row.media_url ? { mediaUrl: row.media_url } : {}),
             },
@@ -95,6 +118,7 @@ export async function beginDispatches(ctx: SmsContext, outboxIds: readonly strin
         }
       }
     }
+    if (links.length > 0) await insertRows(trx, dialect, 'short_links', LINK_COLUMNS, links);
     const constants = `"from_phone" = ${sqlText(ctx.senderNumber)}, "provider" = ${sqlText(ctx.provider.name)}, "held_until" = null,
       "dispatch_attempts" = "dispatch_attempts" + 1, "dispatched_at" = '${at}', "updated_at" = '${at}', "status" = 'dispatching'`;
     await updateRows(
@@ -183,3 +207,15 @@ export async function noteSendError(ctx: SmsContext, outboxId: string, error: st
     .where('id', '=', outboxId)
     .execute();
 }
+
+const LINK_COLUMNS = [
+  'code',
+  'shop_id',
+  'outbox_id',
+  'subscriber_id',
+  'url',
+  'clicks',
+  'first_clicked_at',
+  'last_clicked_at',
+  'created_at',
+] as const satisfies readonly (keyof ShortLinksTable)[];

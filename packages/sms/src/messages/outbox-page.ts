@@ -31,6 +31,10 @@ export async function listOutboxPage(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const clicks = await clicksOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const messages: OutboxEntryView[] = rows.map((r) => ({
     id: r.id,
     to: r.to_phone,
@@ -47,7 +51,20 @@ export async function listOutboxPage(
     sent_at: r.sent_at,
     delivery_status: r.delivery_status,
     error: r.error,
+    clicks: clicks.get(r.id) ?? 0,
     created_at: r.created_at,
   }));
   return { messages, total: Number(total.n), page: q.page, page_size: q.pageSize };
+}
+
+/** Clicks on the short links of these texts, by text. */
+export async function clicksOf(db: Kysely<SmsSchema>, outboxIds: readonly string[]): Promise<Map<string, number>> {
+  if (outboxIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('short_links')
+    .select(['outbox_id', (eb) => eb.fn.sum<number>('clicks').as('n')])
+    .where('outbox_id', 'in', [...outboxIds])
+    .groupBy('outbox_id')
+    .execute();
+  return new Map(rows.map((r) => [r.outbox_id, Number(r.n)]));
 }

@@ -93,8 +93,9 @@ export const AutomationTriggerOption = Type.Object({
   name: Type.String({ description: 'What `trigger` of an automation names' }),
   kind: Type.Union([Type.Literal('partner'), Type.Literal('event')]),
   source: Type.Optional(
-    Type.Union([Type.Literal('catalog'), Type.Literal('custom')], {
-      description: 'For an event type: catalog = one of the Okendo contract’s 19 types; custom = another type the shop has sent',
+    Type.Union([Type.Literal('catalog'), Type.Literal('platform'), Type.Literal('custom')], {
+      description:
+        'For an event type: catalog = one of the Okendo contract’s 19 types; platform = the SMS platform’s own (Clicked Link); custom = another type the shop has sent',
     }),
   ),
   tags: Type.Array(Type.String(), {

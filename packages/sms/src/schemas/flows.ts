@@ -252,6 +252,7 @@ export const NodeCounts = Type.Object({
   waiting: Type.Integer({ description: 'Runs at the node now (waiting in a delay or for an event)' }),
   moved_on: Type.Integer({ description: 'Runs that went on from it' }),
   exited: Type.Integer({ description: 'Runs that ended here: an exit step, an exit event, a missing date' }),
+  clicks: Type.Integer({ description: 'Opens of the short links in the texts this step sent' }),
 });
 export type NodeCounts = Static<typeof NodeCounts>;
 

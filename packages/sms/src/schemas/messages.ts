@@ -41,7 +41,8 @@ export const OutboxEntryView = Type.Object({
   state: OutboxState,
   status_reason: Nullable(
     Type.String({
-      description: 'Why suppressed: opted_out, not_confirmed, already_subscribed, carrier_opt_out, automation_disabled, automation_deleted',
+      description:
+        'Why suppressed: opted_out, not_confirmed, already_subscribed, carrier_opt_out, automation_disabled, automation_deleted, flow_deleted',
     }),
   ),
   held_until: Nullable(
@@ -56,6 +57,7 @@ export const OutboxEntryView = Type.Object({
   sent_at: Nullable(Type.String()),
   delivery_status: Nullable(Type.String()),
   error: Nullable(Type.String()),
+  clicks: Type.Integer({ description: 'Opens of the short links in this text' }),
   created_at: Type.String(),
 });
 export type OutboxEntryView = Static<typeof OutboxEntryView>;

@@ -47,6 +47,7 @@ function StepBox({ data }: NodeProps<Node<StepData>>) {
       {c ? (
         <Text size="xs" c="dimmed" mt={4}>
           {c.entered} entered · {c.waiting} waiting · {c.moved_on} moved on · {c.exited} exited
+          {c.clicks > 0 ? ` · ${c.clicks} ${c.clicks === 1 ? 'click' : 'clicks'}` : ''}
         </Text>
       ) : null}
       <Handle type="source" position={Position.Bottom} />
@@ -95,7 +96,7 @@ export function FlowCanvas({ graph, counts, problemsOf, selected, onSelect }: Pr
         data: {
           title: stepLabel(n.type),
           summary: stepSummary(n),
-          counts: counts[n.id] ?? { entered: 0, waiting: 0, moved_on: 0, exited: 0 },
+          counts: counts[n.id] ?? { entered: 0, waiting: 0, moved_on: 0, exited: 0, clicks: 0 },
           problems: problemsOf(n.id),
           selected: selected === n.id,
           isTrigger: false,

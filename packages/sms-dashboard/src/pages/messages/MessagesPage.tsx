@@ -129,6 +129,7 @@ function MessageTable({ messages, zone }: ListProps) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {m.segments === 1 ? '1 part' : `${m.segments} parts`} · {m.encoding}
+                  {m.clicks > 0 ? ` · ${m.clicks} ${m.clicks === 1 ? 'click' : 'clicks'}` : ''}
                 </Text>
               </Table.Td>
               <Table.Td>

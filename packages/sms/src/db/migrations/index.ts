@@ -8,6 +8,7 @@ import { accountsAndCurrencyMigration } from './0007_accounts.js';
 import { triggerDeclaredWaitMigration } from './0009_trigger_declared_wait.js';
 import { eventTriggersMigration } from './0010_event_triggers.js';
 import { flowsMigration } from './0011_flows.js';
+import { shortLinksMigration } from './0012_short_links.js';
 
 /** Every migration of the SMS database, in the order it runs. A migration that has landed is never edited. */
 export const smsMigrations: Migrations = {
@@ -22,4 +23,5 @@ export const smsMigrations: Migrations = {
   '0009_trigger_declared_wait': triggerDeclaredWaitMigration,
   '0010_event_triggers': eventTriggersMigration,
   '0011_flows': flowsMigration,
+  '0012_short_links': shortLinksMigration,
 };
