@@ -193,8 +193,9 @@ describe('dev carrier and phone simulator', () => {
     const msgs = await h.request('GET', `/dev/carrier/messages?to=${encodeURIComponent(phone)}`);
     assert.equal(msgs.body.messages.length, 2);
     const m = msgs.body.messages[0];
-    assert.deepEqual(Object.keys(m).sort(), ['body', 'created_at', 'from', 'id', 'to']);
+    assert.deepEqual(Object.keys(m).sort(), ['body', 'created_at', 'from', 'id', 'media_url', 'to']);
     assert.equal(m.to, phone);
+    assert.equal(m.media_url, null, 'a text, not an MMS');
     assert.equal(m.from, '+12015550100');
     const convo = await h.request('GET', `/dev/carrier/conversation?phone=${encodeURIComponent(phone)}`);
     assert.deepEqual(

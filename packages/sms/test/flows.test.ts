@@ -610,3 +610,30 @@ describe('links: every URL of a marketing text is a short link, and a click is a
     }
   });
 });
+
+describe('MMS', () => {
+  test('a message step with an image goes out as an MMS with that one media URL', async () => {
+    const shop = await h.newShop('MMS Shop');
+    await publish(
+      shop,
+      'Picture',
+      graph({ kind: 'event', event_type: 'Okendo Loyalty Points Awarded' }, [
+        { id: 'pic', type: 'message', body: 'Your new tier', media_url: 'https://cdn.example/tier.png', next: null },
+      ]),
+    );
+    const phone = nextPhone();
+    const sub = await h.subscribe(shop, phone);
+    await sendEvent(shop, 'Okendo Loyalty Points Awarded', sub.id, { 'Points Earned': 1 });
+    await h.runDue();
+    const delivered = await h.database.db
+      .selectFrom('dev_carrier_messages')
+      .select(['body', 'media_url'])
+      .where('to_phone', '=', phone)
+      .where('media_url', 'is not', null)
+      .execute();
+    assert.deepEqual(
+      delivered.map((d) => [d.body.split('\n')[0], d.media_url]),
+      [['Your new tier', 'https://cdn.example/tier.png']],
+    );
+  });
+});

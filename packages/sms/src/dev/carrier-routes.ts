@@ -18,6 +18,7 @@ const CarrierMessage = Type.Object({
   to: Type.String(),
   from: Type.String(),
   body: Type.String(),
+  media_url: Type.Union([Type.String(), Type.Null()], { description: 'An MMS image' }),
   created_at: Type.String(),
 });
 const ConversationMessage = Type.Object({
@@ -26,6 +27,7 @@ const ConversationMessage = Type.Object({
   to: Type.String(),
   from: Type.String(),
   body: Type.String(),
+  media_url: Type.Union([Type.String(), Type.Null()], { description: 'An MMS image' }),
   created_at: Type.String(),
 });
 
@@ -50,7 +52,16 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
     },
     async (request) => {
       const rows = await devMessagesTo(ctx.db, phoneParam(request.query.to, 'to'));
-      return { messages: rows.map((r) => ({ id: r.id, to: r.to_phone, from: r.from_phone, body: r.body, created_at: r.created_at })) };
+      return {
+        messages: rows.map((r) => ({
+          id: r.id,
+          to: r.to_phone,
+          from: r.from_phone,
+          body: r.body,
+          media_url: r.media_url,
+          created_at: r.created_at,
+        })),
+      };
     },
   );
 
@@ -73,6 +84,7 @@ export function registerDevCarrierRoutes(app: HttpApp, ctx: SmsContext): void {
           to: r.to_phone,
           from: r.from_phone,
           body: r.body,
+          media_url: r.media_url,
           created_at: r.created_at,
         })),
       };

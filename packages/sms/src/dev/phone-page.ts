@@ -77,6 +77,7 @@ export function phonePage(): string {
       for (const m of data.messages) {
         const side = m.direction === 'inbound' ? 'out' : 'in';
         const b = document.createElement('div'); b.className = 'bubble ' + side; b.textContent = m.body;
+        if (m.media_url) { const img = document.createElement('img'); img.src = m.media_url; img.alt = 'MMS image'; img.style.maxWidth = '100%'; img.style.display = 'block'; b.prepend(img); }
         const meta = document.createElement('div'); meta.className = 'meta ' + side;
         meta.textContent = (side === 'in' ? m.from + ' · ' : '') + new Date(m.created_at).toLocaleString();
         thread.append(b, meta);
