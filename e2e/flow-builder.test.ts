@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DevClock } from '@rapport/kit';
 import { confirmOnPhone, dashboardSession } from './helpers/session.js';
-import { createKeyPair, ownerWithShop } from './helpers/sms-owner.js';
+import { apiPost, createKeyPair, ownerWithShop } from './helpers/sms-owner.js';
 
 const SHOTS = 'test-results/flow-builder';
 const SHOP = 'Fern & Flax';
@@ -17,13 +17,7 @@ const PHONE = '+12125550172';
 const session = dashboardSession('sms', { clock: new DevClock(new Date('2026-03-10T16:00:00Z')), worker: true }, SHOTS); // noon in New York
 const shot = session.shot;
 
-async function call(key: string, path: string, body: unknown): Promise<Response> {
-  return fetch(`${session.served.origin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const call = (key: string, path: string, body: unknown) => apiPost(session.served.origin, key, path, body);
 
 test('Review Created with Rating ≤ 2 → wait 1 hour → an apology, built in the flow builder', async () => {
   const { page, browser, served } = session;

@@ -1,8 +1,8 @@
-import { insertRows, sortableId, type Dialect } from '@rapport/kit';
-import { createShop, openSmsDatabase, type SmsDatabase } from '@rapport/sms';
+import { insertRows, sortableId } from '@rapport/kit';
 import { sql } from 'kysely';
 import { NOON_IN_NEW_YORK } from '../lib/clock.js';
 import { spawnReady, sleep, stop } from '../lib/processes.js';
+import { openBenchDatabase, seedSubscribers } from '../lib/seed.js';
 import { benchStorage, type BenchStorage } from '../lib/storage.js';
 
 /**
@@ -17,7 +17,7 @@ export async function drainRun(opts: { databaseUrl: string | undefined; texts: n
   const workers = await Promise.all(
     Array.from({ length: opts.workers }, () => spawnReady<{ pid: number }>('bench/drain-worker.ts', [], storage.env)),
   );
-  const database = await open(storage);
+  const database = await openBenchDatabase(storage);
   try {
     const started = performance.now();
     for (const w of workers) w.child.kill('SIGUSR2');
@@ -45,93 +45,55 @@ export async function drainRun(opts: { databaseUrl: string | undefined; texts: n
   }
 }
 
-function open(storage: BenchStorage): Promise<SmsDatabase> {
-  return openSmsDatabase({
-    dataDir: storage.dataDir,
-    ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl, schemaPrefix: storage.schemaPrefix } : {}),
-  });
-}
-
 async function seed(storage: BenchStorage, texts: number): Promise<void> {
-  const database = await open(storage);
-  const dialect: Dialect = database.dialect;
-  const clock = { now: () => NOON_IN_NEW_YORK, onAdvance: () => () => undefined };
-  const shop = await createShop(database, clock, { name: 'Drain Shop' });
   const at = NOON_IN_NEW_YORK.toISOString();
-  for (let start = 0; start < texts; start += 5000) {
-    const n = Math.min(5000, texts - start);
-    await database.db.transaction().execute(async (trx) => {
-      const subscribers = Array.from({ length: n }, (_, k) => ({
-        id: sortableId('s', NOON_IN_NEW_YORK),
-        shop_id: shop.shop_id,
-        phone_number: `+1212${String(2_000_000 + start + k).padStart(7, '0')}`,
-        email: null,
-        first_name: null,
-        last_name: null,
-        shopify_customer_id: null,
-        properties: '{}',
-        tags: '[]',
-        status: 'subscribed',
-        origin: 'bench',
-        keyword: null,
-        external_id: null,
-        time_zones: '["America/New_York"]',
-        region: 'NY',
-        confirmed_at: at,
-        opted_out_at: null,
-        opt_out_notice_at: at,
-        created_at: at,
-        updated_at: at,
-      }));
-      await insertRows(trx, dialect, 'subscribers', Object.keys(subscribers[0]!) as (keyof (typeof subscribers)[0])[], subscribers);
-      const outbox = subscribers.map((s) => ({
-        id: sortableId('msg', NOON_IN_NEW_YORK),
-        shop_id: shop.shop_id,
-        subscriber_id: s.id,
-        to_phone: s.phone_number,
-        from_phone: null,
-        body: 'Summer sale: 20% off everything today. Reply STOP to opt out',
-        purpose: 'automation',
-        segments: 1,
-        encoding: 'GSM-7',
-        warnings: '[]',
-        status: 'queued',
-        status_reason: null,
-        automation_id: null,
-        run_id: null,
-        fire_id: null,
-        step: null,
-        send_at: at,
-        held_until: null,
-        provider: null,
-        provider_message_id: null,
-        delivery_status: null,
-        error: null,
-        dispatch_attempts: 0,
-        dispatched_at: null,
-        sent_at: null,
-        created_at: at,
-        updated_at: at,
-      }));
-      await insertRows(trx, dialect, 'outbox_messages', Object.keys(outbox[0]!) as (keyof (typeof outbox)[0])[], outbox);
-      const jobs = outbox.map((o) => ({
-        id: sortableId('job', NOON_IN_NEW_YORK),
-        kind: 'sms.send',
-        payload: JSON.stringify({ outboxId: o.id }),
-        run_at: at,
-        state: 'pending',
-        attempts: 0,
-        max_attempts: 12,
-        locked_until: null,
-        locked_by: null,
-        dedupe_key: `send:${o.id}`,
-        last_error: null,
-        rerun: 0,
-        created_at: at,
-        updated_at: at,
-      }));
-      await insertRows(trx, dialect, 'jobs', Object.keys(jobs[0]!) as (keyof (typeof jobs)[0])[], jobs);
-    });
-  }
-  await database.close();
+  await seedSubscribers(storage, 'Drain Shop', texts, async (trx, dialect, shopId, subscribers) => {
+    const outbox = subscribers.map((s) => ({
+      id: sortableId('msg', NOON_IN_NEW_YORK),
+      shop_id: shopId,
+      subscriber_id: s.id,
+      to_phone: s.phone_number,
+      from_phone: null,
+      body: 'Summer sale: 20% off everything today. Reply STOP to opt out',
+      purpose: 'automation',
+      segments: 1,
+      encoding: 'GSM-7',
+      warnings: '[]',
+      status: 'queued',
+      status_reason: null,
+      automation_id: null,
+      run_id: null,
+      fire_id: null,
+      step: null,
+      send_at: at,
+      held_until: null,
+      provider: null,
+      provider_message_id: null,
+      delivery_status: null,
+      error: null,
+      dispatch_attempts: 0,
+      dispatched_at: null,
+      sent_at: null,
+      created_at: at,
+      updated_at: at,
+    }));
+    await insertRows(trx, dialect, 'outbox_messages', Object.keys(outbox[0]!) as (keyof (typeof outbox)[0])[], outbox);
+    const jobs = outbox.map((o) => ({
+      id: sortableId('job', NOON_IN_NEW_YORK),
+      kind: 'sms.send',
+      payload: JSON.stringify({ outboxId: o.id }),
+      run_at: at,
+      state: 'pending',
+      attempts: 0,
+      max_attempts: 12,
+      locked_until: null,
+      locked_by: null,
+      dedupe_key: `send:${o.id}`,
+      last_error: null,
+      rerun: 0,
+      created_at: at,
+      updated_at: at,
+    }));
+    await insertRows(trx, dialect, 'jobs', Object.keys(jobs[0]!) as (keyof (typeof jobs)[0])[], jobs);
+  });
 }

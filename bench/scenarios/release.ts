@@ -1,8 +1,9 @@
-import { insertRows, sortableId, type Dialect } from '@rapport/kit';
-import { createShop, openSmsDatabase, type SmsDatabase } from '@rapport/sms';
+import { insertRows, sortableId } from '@rapport/kit';
+import type { SmsDatabase } from '@rapport/sms';
 import { sql } from 'kysely';
 import { NOON_IN_NEW_YORK } from '../lib/clock.js';
 import { spawnReady, sleep, stop } from '../lib/processes.js';
+import { openBenchDatabase, seedSubscribers } from '../lib/seed.js';
 import { benchStorage, type BenchStorage } from '../lib/storage.js';
 
 /**
@@ -15,7 +16,7 @@ export async function releaseRun(opts: { databaseUrl: string | undefined; runs: 
   const storage = benchStorage(opts.databaseUrl);
   await seed(storage, opts.runs);
   const worker = await spawnReady<{ pid: number }>('bench/drain-worker.ts', [], storage.env);
-  const database = await open(storage);
+  const database = await openBenchDatabase(storage);
   try {
     const started = performance.now();
     worker.child.kill('SIGUSR2');
@@ -48,13 +49,6 @@ export async function releaseRun(opts: { databaseUrl: string | undefined; runs: 
   }
 }
 
-function open(storage: BenchStorage): Promise<SmsDatabase> {
-  return openSmsDatabase({
-    dataDir: storage.dataDir,
-    ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl, schemaPrefix: storage.schemaPrefix } : {}),
-  });
-}
-
 const GRAPH = {
   version: 1,
   trigger: { kind: 'event', event_type: 'Okendo Loyalty Points Awarded' },
@@ -66,62 +60,40 @@ const GRAPH = {
   ],
 };
 
+const FLOW_ID = 'flow_bench_release';
+
 async function seed(storage: BenchStorage, runs: number): Promise<void> {
-  const database = await open(storage);
-  const dialect: Dialect = database.dialect;
-  const clock = { now: () => NOON_IN_NEW_YORK, onAdvance: () => () => undefined };
-  const shop = await createShop(database, clock, { name: 'Release Shop' });
   const at = NOON_IN_NEW_YORK.toISOString();
-  const flowId = 'flow_bench_release';
-  await database.db
-    .insertInto('flows')
-    .values({
-      id: flowId,
-      shop_id: shop.shop_id,
-      name: 'Release bench',
-      status: 'live',
-      trigger_id: null,
-      published_version: 1,
-      draft: JSON.stringify(GRAPH),
-      deleted_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await database.db
-    .insertInto('flow_versions')
-    .values({ flow_id: flowId, version: 1, graph: JSON.stringify(GRAPH), published_at: at })
-    .execute();
-  for (let start = 0; start < runs; start += 5000) {
-    const n = Math.min(5000, runs - start);
-    await database.db.transaction().execute(async (trx) => {
-      const subscribers = Array.from({ length: n }, (_, k) => ({
-        id: sortableId('s', NOON_IN_NEW_YORK),
-        shop_id: shop.shop_id,
-        phone_number: `+1212${String(2_000_000 + start + k).padStart(7, '0')}`,
-        email: null,
-        first_name: null,
-        last_name: null,
-        shopify_customer_id: null,
-        properties: '{}',
-        tags: '[]',
-        status: 'subscribed',
-        origin: 'bench',
-        keyword: null,
-        external_id: null,
-        time_zones: '["America/New_York"]',
-        region: 'NY',
-        confirmed_at: at,
-        opted_out_at: null,
-        opt_out_notice_at: at,
+  const flow = async (database: SmsDatabase, shopId: string) => {
+    await database.db
+      .insertInto('flows')
+      .values({
+        id: FLOW_ID,
+        shop_id: shopId,
+        name: 'Release bench',
+        status: 'live',
+        trigger_id: null,
+        published_version: 1,
+        draft: JSON.stringify(GRAPH),
+        deleted_at: null,
         created_at: at,
         updated_at: at,
-      }));
-      await insertRows(trx, dialect, 'subscribers', Object.keys(subscribers[0]!) as (keyof (typeof subscribers)[0])[], subscribers);
+      })
+      .execute();
+    await database.db
+      .insertInto('flow_versions')
+      .values({ flow_id: FLOW_ID, version: 1, graph: JSON.stringify(GRAPH), published_at: at })
+      .execute();
+  };
+  await seedSubscribers(
+    storage,
+    'Release Shop',
+    runs,
+    async (trx, dialect, shopId, subscribers, start) => {
       const flowRuns = subscribers.map((s, k) => ({
         id: sortableId('frun', NOON_IN_NEW_YORK),
-        shop_id: shop.shop_id,
-        flow_id: flowId,
+        shop_id: shopId,
+        flow_id: FLOW_ID,
         version: 1,
         subscriber_id: s.id,
         cause_id: `ev_bench_${start + k}`,
@@ -153,7 +125,7 @@ async function seed(storage: BenchStorage, runs: number): Promise<void> {
         updated_at: at,
       }));
       await insertRows(trx, dialect, 'jobs', Object.keys(jobs[0]!) as (keyof (typeof jobs)[0])[], jobs);
-    });
-  }
-  await database.close();
+    },
+    flow,
+  );
 }

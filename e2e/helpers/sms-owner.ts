@@ -30,3 +30,12 @@ export async function createKeyPair(page: Page, shop: string, label: string): Pr
   await labelDialog.waitFor({ state: 'detached' });
   return key;
 }
+
+/** A POST to the SMS platform's API with the shop's private key, as Okendo (or a script) makes it. */
+export function apiPost(origin: string, key: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

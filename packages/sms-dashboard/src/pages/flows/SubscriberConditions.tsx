@@ -1,7 +1,8 @@
-import { ActionIcon, Autocomplete, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Select, TextInput } from '@mantine/core';
 import { PROFILE_PROPERTIES } from '@rapport/contract';
 import type { SubscriberCondition } from '@rapport/sms/schemas';
 import { OPS, parseValue, takesValue, valueText } from './condition-values.js';
+import { ConditionList } from './ConditionList.js';
 
 interface Props {
   label: string;
@@ -26,26 +27,23 @@ function fresh(subject: string): SubscriberCondition {
 
 /** Conditions on the subscriber — a tag, one of the 22 Okendo properties (or another), a field — all must hold. */
 export function SubscriberConditions({ label, conditions, onChange, required = false }: Props) {
-  const set = (i: number, c: SubscriberCondition) => onChange(conditions.map((x, k) => (k === i ? c : x)));
   return (
-    <Stack gap="xs">
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {conditions.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          None: every subscriber.
-        </Text>
-      ) : null}
-      {conditions.map((c, i) => (
-        <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
+    <ConditionList
+      label={label}
+      empty="None: every subscriber."
+      conditions={conditions}
+      onChange={onChange}
+      required={required}
+      fresh={() => fresh('tag')}
+      row={(c, i, set) => (
+        <>
           <Select
             label="Condition on"
             aria-label={`${label} ${i + 1}`}
             data={SUBJECTS}
             value={c.subject}
             allowDeselect={false}
-            onChange={(s) => s && s !== c.subject && set(i, fresh(s))}
+            onChange={(s) => s && s !== c.subject && set(fresh(s))}
             style={{ flex: 1 }}
           />
           {c.subject === 'tag' ? (
@@ -58,10 +56,10 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
                 ]}
                 value={c.op}
                 allowDeselect={false}
-                onChange={(op) => op && set(i, { ...c, op: op as 'has' | 'has_not' })}
+                onChange={(op) => op && set({ ...c, op: op as 'has' | 'has_not' })}
                 style={{ flex: 1 }}
               />
-              <TextInput label="Tag" value={c.tag} onChange={(e) => set(i, { ...c, tag: e.currentTarget.value })} style={{ flex: 1.4 }} />
+              <TextInput label="Tag" value={c.tag} onChange={(e) => set({ ...c, tag: e.currentTarget.value })} style={{ flex: 1.4 }} />
             </>
           ) : (
             <>
@@ -71,7 +69,7 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
                   data={FIELDS}
                   value={c.field}
                   allowDeselect={false}
-                  onChange={(f) => f && set(i, { ...c, field: f as typeof c.field })}
+                  onChange={(f) => f && set({ ...c, field: f as typeof c.field })}
                   style={{ flex: 1.4 }}
                 />
               ) : (
@@ -79,7 +77,7 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
                   label="Property"
                   data={PROFILE_NAMES}
                   value={c.property}
-                  onChange={(property) => set(i, { ...c, property })}
+                  onChange={(property) => set({ ...c, property })}
                   style={{ flex: 2 }}
                 />
               )}
@@ -92,7 +90,7 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
                   if (!op) return;
                   const value = parseValue(valueText(c.value), op as typeof c.op);
                   const { value: _old, ...rest } = c;
-                  set(i, (value === undefined ? { ...rest, op } : { ...rest, op, value }) as SubscriberCondition);
+                  set((value === undefined ? { ...rest, op } : { ...rest, op, value }) as SubscriberCondition);
                 }}
                 style={{ flex: 1.4 }}
               />
@@ -100,30 +98,14 @@ export function SubscriberConditions({ label, conditions, onChange, required = f
                 <TextInput
                   label="Value"
                   value={valueText(c.value)}
-                  onChange={(e) => set(i, { ...c, value: parseValue(e.currentTarget.value, c.op) } as SubscriberCondition)}
+                  onChange={(e) => set({ ...c, value: parseValue(e.currentTarget.value, c.op) } as SubscriberCondition)}
                   style={{ flex: 1 }}
                 />
               ) : null}
             </>
           )}
-          {!required || conditions.length > 1 ? (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
-              onClick={() => onChange(conditions.filter((_, k) => k !== i))}
-              mb={4}
-            >
-              ×
-            </ActionIcon>
-          ) : null}
-        </Group>
-      ))}
-      <Group>
-        <Button variant="light" size="xs" onClick={() => onChange([...conditions, fresh('tag')])}>
-          Add {label.toLowerCase().replace(/s$/, '')}
-        </Button>
-      </Group>
-    </Stack>
+        </>
+      )}
+    />
   );
 }
