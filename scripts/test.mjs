@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every test file with node's test runner, twice: on SQLite (the embedded default), then on
 // PostgreSQL (TEST_DATABASE_URL, default the local server's `test` database). Browser tests
-// (e2e/*.test.ts) run in the SQLite pass only: what they check is the UI, not the dialect.
+// (e2e/*.test.ts) and pure tests that open no database (`test/unit/`, the dashboards', dashboard-ui's and
+// the contract's tests) run in the SQLite pass only: what they check does not depend on the dialect.
 //   npm test                   both passes
 //   npm test -- --sqlite-only  skip the PostgreSQL pass (say so; CI never does)
 //   npm test -- path/to/x.test.ts   just those files, both passes
@@ -32,6 +33,8 @@ function find(dir, out = []) {
 
 const all = explicit.length > 0 ? explicit : [...find('packages'), ...find('e2e')].sort();
 const isBrowser = (f) => f.startsWith('e2e/') || f.startsWith('e2e\\');
+const PURE = [/[\\/]test[\\/]unit[\\/]/, /packages[\\/][a-z-]*dashboard[a-z-]*[\\/]test[\\/]/, /packages[\\/]contract[\\/]test[\\/]/];
+const isPure = (f) => PURE.some((re) => re.test(f));
 const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const totals = { passed: 0, failed: 0 };
@@ -70,7 +73,7 @@ if (!sqliteOnly) {
   status =
     pass(
       'postgres',
-      all.filter((f) => !isBrowser(f)),
+      all.filter((f) => !isBrowser(f) && !isPure(f)),
       { TEST_DATABASE_URL: pgUrl },
     ) || status;
 }
