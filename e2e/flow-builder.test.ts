@@ -105,3 +105,49 @@ test('Review Created with Rating ≤ 2 → wait 1 hour → an apology, built in 
   await runs.getByText('completed').waitFor();
   await shot(page, '07-profile');
 });
+
+test('every step type has its form, and a draft the schema refuses is not saved, each problem on its box', async () => {
+  const { page, served } = session;
+  await page.goto(`${served.origin}/automations/new/flow`);
+  const triggerBox = page.getByRole('combobox', { name: 'Automation Trigger' });
+  await triggerBox.click();
+  await triggerBox.fill('points awarded');
+  await page.getByRole('option', { name: 'Okendo Loyalty Points Awarded', exact: true }).click();
+  await page.getByRole('button', { name: 'Create and open the builder' }).click();
+  await page.waitForURL(/\/flows\/flow_/);
+  const panel = page.getByRole('region', { name: 'Selected step' });
+  const edit = async (label: string) => {
+    await panel.getByRole('combobox', { name: 'Edit' }).click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  };
+  // Each step type goes in right after the trigger, so every one's form is seen in turn.
+  const steps = ['Random split', 'Conditional split', 'Trigger split', 'Wait for event', 'Add or remove tag', 'Delay until', 'Delay'];
+  for (const [i, label] of steps.entries()) {
+    await edit('Trigger');
+    await panel.getByRole('combobox', { name: 'Step type after this' }).click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+    await panel.getByRole('button', { name: 'Add step after this' }).click();
+    await panel.getByRole('heading', { name: label }).waitFor();
+    await shot(page, `10-step-${i + 1}-${label.toLowerCase().replace(/\W+/g, '-')}`);
+  }
+  // The last step of the run can be an exit.
+  await edit('Send message (step-1)');
+  await panel.getByRole('combobox', { name: 'Step type after this' }).click();
+  await page.getByRole('option', { name: 'Exit', exact: true }).click();
+  await panel.getByRole('button', { name: 'Add step after this' }).click();
+  await panel.getByRole('heading', { name: 'Exit' }).waitFor();
+
+  // Empty fields (a tag, a split's property, the awaited event) are named in words: nothing is saved.
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'The flow was not saved or published' });
+  await refused.waitFor();
+  await shot(page, '11-draft-refused');
+  await refused.getByText(/Add or remove tag \(step-\d+\): name the tag/).waitFor();
+  await refused.getByText(/Wait for event \(step-\d+\): choose the event to wait for/).waitFor();
+  await page
+    .getByLabel('Flow canvas')
+    .getByText(/problem/)
+    .first()
+    .waitFor();
+  await shot(page, '11-draft-refused');
+});

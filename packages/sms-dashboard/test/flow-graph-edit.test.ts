@@ -2,6 +2,7 @@ import type { FlowGraph } from '@rapport/sms/schemas';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { stepSummary, triggerSummary } from '../src/pages/flows/describe.js';
+import { draftProblems } from '../src/pages/flows/draft-check.js';
 import { insertStep, layout, linksOf, removeStep, TRIGGER_ID } from '../src/pages/flows/graph-edit.js';
 
 const base: FlowGraph = {
@@ -88,5 +89,20 @@ describe('building a flow graph', () => {
       }),
       'Up to 3 d for Review Created (same Review Request Id)',
     );
+  });
+
+  test('empty fields the schema requires are named in words, on their box', () => {
+    const withTag = insertStep(base, TRIGGER_ID, 'start', 'tag')!;
+    const withSplit = insertStep(withTag.graph, TRIGGER_ID, 'start', 'trigger_split')!;
+    const g = {
+      ...withSplit.graph,
+      trigger: { kind: 'event' as const, event_type: 'Review Created', filters: [{ property: ' ', op: '=' as const, value: 1 }] },
+    };
+    assert.deepEqual(draftProblems(g), [
+      { at: TRIGGER_ID, msg: 'Trigger: Trigger filter 1: choose a property' },
+      { at: withTag.id, msg: `Add or remove tag (${withTag.id}): name the tag` },
+      { at: withSplit.id, msg: `Trigger split (${withSplit.id}): condition 1: choose a property` },
+    ]);
+    assert.deepEqual(draftProblems(base), []);
   });
 });

@@ -7,6 +7,7 @@ import type { FlowGraph, WaitForEventNode } from '../schemas/flows.js';
 import { compare, eventMatches, propertyValue, subscriberMatches } from './conditions.js';
 import { indexGraph, move, type RunSubscriber } from './interpret.js';
 import { MoveWriter } from './move-writer.js';
+import { DEFAULT_SHOP_TIMEZONE } from '../shops/shops.js';
 
 /**
  * Flow runs in the database: starting them (inside the cause's transaction, like a legacy automation's),
@@ -66,7 +67,7 @@ const runSubscriber = (s: SubscribersTable): RunSubscriber => ({
 
 async function shopTimeZone(db: Kysely<SmsSchema>, shopId: string): Promise<string> {
   const row = await db.selectFrom('shops').select('timezone').where('id', '=', shopId).executeTakeFirst();
-  return row?.timezone ?? 'America/New_York';
+  return row?.timezone ?? DEFAULT_SHOP_TIMEZONE;
 }
 
 /**

@@ -32,14 +32,14 @@ function LinkAdder(props: {
   const occupied = targetOf(props.graph, props.from, props.linkKey) !== null;
   const where = props.label ? `on the ${props.label} branch` : 'after this';
   return (
-    <Group gap="xs" align="flex-end" wrap="nowrap">
+    <Group gap="xs" align="flex-end" wrap="wrap">
       <Select
         label={`Step type ${where}`}
         data={STEP_TYPES.map((t) => ({ ...t, disabled: t.value === 'exit' && occupied }))}
         value={type}
         allowDeselect={false}
         onChange={(v) => v && setType(v as NodeType)}
-        style={{ flex: 1 }}
+        style={{ flex: '1 1 200px' }}
       />
       <Button
         variant="light"

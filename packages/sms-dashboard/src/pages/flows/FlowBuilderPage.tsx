@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePreviews } from '../automations/use-previews.js';
 import { AddStep } from './AddStep.js';
+import { draftProblems } from './draft-check.js';
 import { stepLabel } from './describe.js';
 import { FlowCanvas } from './FlowCanvas.js';
 import { FlowRunsTable } from './FlowRunsTable.js';
@@ -79,6 +80,12 @@ export function FlowBuilderPage() {
 
   const call = (work: () => Promise<FlowView>) =>
     action.run(async () => {
+      // Empty fields are named here, in words, before the server is asked (draft-check.ts).
+      const gaps = graph ? draftProblems(graph) : [];
+      if (gaps.length > 0) {
+        setRefused(gaps);
+        return;
+      }
       try {
         show(await work());
         setRefused(null);
