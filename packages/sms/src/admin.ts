@@ -2,6 +2,7 @@ import { accountsDb, compileCheck, createUser, Invalid, trimToNull, type Clock }
 import { createAutomation } from './automations/legacy/store.js';
 import type { SmsDatabase } from './db/schema.js';
 import { FlowFileInvalidError, FlowProblemsError } from './errors.js';
+import { nodeShapeProblems } from './flows/node-shape.js';
 import { createFlow, exportFlow } from './flows/store.js';
 import { FlowFile } from './schemas/flows.js';
 import { apiKeyView, insertKeyPair, listKeyRows, openPrivateKey, requireKey, revokeKeyRow } from './keys/keys.js';
@@ -124,6 +125,9 @@ export async function importFlow(
   input: { shopId: string; file: unknown; draft?: boolean },
 ): Promise<{ flow_id: string; name: string; status: string; version: number | null }> {
   await requireShop(database.db, input.shopId);
+  const graph = typeof input.file === 'object' && input.file !== null ? (input.file as { graph?: unknown }).graph : undefined;
+  const shapes = nodeShapeProblems(graph, ['file', 'graph']);
+  if (shapes.length > 0) throw new FlowFileInvalidError(shapes);
   const checked = checkFlowFile(input.file);
   if (!checked.ok) throw new FlowFileInvalidError(checked.items);
   try {

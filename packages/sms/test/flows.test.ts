@@ -522,6 +522,26 @@ describe('partner triggers and publishing', () => {
     assert.deepEqual(await textsTo(phone), ['How was Mug? https://r.example/x']);
   });
 
+  test('a malformed step is named by its own type’s shape, not by every step type’s mismatch', async () => {
+    const shop = await h.newShop('Shape Shop');
+    const bad = graph({ kind: 'event', event_type: 'Review Created' }, [
+      { id: 'say', type: 'message', body: 'Hi', next: 'tag' },
+      { id: 'tag', type: 'tag', action: 'add', tag: '', next: null },
+    ]);
+    const r = await h.request('POST', '/api/flows', { shop, body: { name: 'Bad shape', graph: bad } });
+    assert.equal(r.status, 400);
+    assert.deepEqual(
+      r.body.errors.map((e: any) => e.loc.join('.')),
+      ['body.graph.nodes.1.tag'],
+    );
+    assert.match(r.body.errors[0].msg, /^graph\.nodes\.1\.tag /);
+    const v = await h.request('POST', '/api/flows/validate', { shop, body: bad });
+    assert.deepEqual(
+      v.body.errors.map((e: any) => e.loc.join('.')),
+      ['body.nodes.1.tag'],
+    );
+  });
+
   test('publishing a draft with problems is refused, naming every node and field; the draft is kept', async () => {
     const shop = await h.newShop('Refused Shop');
     const bad = graph({ kind: 'event', event_type: 'Review Created', filters: [{ property: 'Rating', op: 'contains', value: 'x' }] }, [

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@rapport/kit';
+import { RequestInvalid, type HttpApp } from '@rapport/kit';
 import Type from 'typebox';
 import type { SmsContext } from '../context.js';
 import { flowCatalog } from '../flows/catalog.js';
@@ -13,6 +13,7 @@ import {
   resumeFlow,
   updateFlow,
 } from '../flows/store.js';
+import { nodeShapeProblems } from '../flows/node-shape.js';
 import { validateFlowGraph } from '../flows/validate-graph.js';
 import { CreateFlowBody, FlowGraph, FlowProblem, FlowRunView, FlowSummary, FlowView, UpdateFlowBody } from '../schemas/flows.js';
 import { SECURITY, type ApiKeyAuth } from './auth.js';
@@ -28,6 +29,12 @@ const FlowProblems = Type.Object({ valid: Type.Boolean(), problems: Type.Array(F
  */
 export function registerFlowRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAuth): void {
   const tags = ['flows'];
+  // A malformed step is judged by its own type's shape before the graph's schema (flows/node-shape.ts).
+  const nodeShapes = (graphOf: (body: unknown) => unknown, at: (string | number)[]) => async (request: { body: unknown }) => {
+    const items = nodeShapeProblems(graphOf(request.body), at);
+    if (items.length > 0) throw new RequestInvalid(items);
+  };
+  const graphField = (body: unknown) => (typeof body === 'object' && body !== null ? (body as { graph?: unknown }).graph : undefined);
   app.get(
     '/api/flows/schema',
     {
@@ -45,6 +52,7 @@ export function registerFlowRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAu
     '/api/flows/validate',
     {
       onRequest: auth.onRequest,
+      preValidation: nodeShapes((body) => body, ['body']),
       schema: {
         tags,
         summary: 'Extension: check a flow graph against the shop’s triggers and event types before publishing it',
@@ -59,8 +67,9 @@ export function registerFlowRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAu
     },
   );
 
-  const route = <S extends object>(summary: string, extra: S) => ({
+  const route = <S extends object>(summary: string, extra: S, hooks: { preValidation?: ReturnType<typeof nodeShapes> } = {}) => ({
     onRequest: auth.onRequest,
+    ...hooks,
     schema: { tags, summary: `Extension: ${summary}`, security: SECURITY, ...extra },
   });
   const shopOf = (request: Parameters<ApiKeyAuth['principal']>[0]) => auth.principal(request).shopId;
@@ -72,10 +81,14 @@ export function registerFlowRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAu
   );
   app.post(
     '/api/flows',
-    route('create an automation flow (a draft, or published at once with `publish`)', {
-      body: CreateFlowBody,
-      response: { 201: FlowView, ...errors(400, 401, 422) },
-    }),
+    route(
+      'create an automation flow (a draft, or published at once with `publish`)',
+      {
+        body: CreateFlowBody,
+        response: { 201: FlowView, ...errors(400, 401, 422) },
+      },
+      { preValidation: nodeShapes(graphField, ['body', 'graph']) },
+    ),
     async (request, reply) => reply.code(201).send(await createFlow(ctx.db, ctx.clock.now(), shopOf(request), request.body)),
   );
   app.get(
@@ -88,11 +101,15 @@ export function registerFlowRoutes(app: HttpApp, ctx: SmsContext, auth: ApiKeyAu
   );
   app.patch(
     '/api/flows/:id',
-    route('save a flow’s draft (a live flow keeps running its published version until the draft is published)', {
-      params: IdParam,
-      body: UpdateFlowBody,
-      response: { 200: FlowView, ...errors(400, 401, 404) },
-    }),
+    route(
+      'save a flow’s draft (a live flow keeps running its published version until the draft is published)',
+      {
+        params: IdParam,
+        body: UpdateFlowBody,
+        response: { 200: FlowView, ...errors(400, 401, 404) },
+      },
+      { preValidation: nodeShapes(graphField, ['body', 'graph']) },
+    ),
     async (request) => updateFlow(ctx.db, ctx.clock.now(), shopOf(request), request.params.id, request.body),
   );
   app.post(
