@@ -146,6 +146,11 @@ describe('reviews dashboard: Postscript integration and sequence', () => {
       await tile.getByText(`sk_…${served.postscript.private_key.slice(-4)}`).waitFor();
       for (const label of ['Delivered', 'Failed', 'Pending', 'Skipped']) assert.equal(await healthCount(tile, label), '0', label);
       await tile.getByText('Skipped because the customer is not a subscriber: 0').waitFor();
+      // Connecting started the backfill of existing customers' Okendo properties (none yet).
+      await tile.getByText('Profile sync of existing customers').waitFor();
+      await served.settle(); // the worker's turn: the tile, polling while it runs, shows it done
+      await tile.getByText(/^Done: 0 of 0 customers · 0 synced/).waitFor();
+      await tile.getByRole('button', { name: 'Sync all profiles again' }).waitFor();
       const connected = await storeGet<IntegrationView>(page, '/integrations/postscript');
       assert.equal(connected.connected, true);
       assert.equal(connected.shop_name, POSTSCRIPT_SHOP);

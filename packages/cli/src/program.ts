@@ -137,6 +137,17 @@ export function buildProgram(loadConfig: LoadConfig): Command {
     )
     .action(async (o) => (await import('./commands/reviews.js')).connectPostscriptCommand(await loadConfig(), o));
   reviews
+    .command('profile-backfill')
+    .summary("send every existing customer's Okendo properties to Postscript")
+    .description(
+      "Start (or resume) the backfill of every existing customer's Okendo profile properties to Postscript — subscribers only; connecting starts one. " +
+        'The running service does the work; --wait shows a progress bar until it is done (default on a terminal).',
+    )
+    .addOption(required('--store <id>', 'store id'))
+    .option('--wait', 'show progress until every customer is settled')
+    .option('--no-wait', 'start it and return at once')
+    .action(async (o) => (await import('./commands/reviews.js')).profileBackfillCommand(await loadConfig(), o));
+  reviews
     .command('create-sequence')
     .summary('a review-request sequence')
     .description('A review-request sequence: text a review request some days after fulfilment or delivery.')

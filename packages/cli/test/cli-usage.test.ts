@@ -64,6 +64,7 @@ describe('rapport --help and --version change nothing', () => {
         'reviews',
         'reviews create-store',
         'reviews connect-postscript',
+        'reviews profile-backfill',
         'reviews create-sequence',
         'reviews create-user',
         'reviews reset-password',

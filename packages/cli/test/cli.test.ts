@@ -62,6 +62,13 @@ describe('rapport CLI', () => {
     );
     assert.deepEqual(connected, { connected: true, shop_name: 'Acme Outfitters' });
 
+    // Connecting started the profile backfill; the running server's worker finishes it (no customers yet).
+    const backfill = await rapportJson<{ backfill: { total: number; finished: boolean } }>(
+      ['reviews', 'profile-backfill', '--store', store.store_id, '--wait'],
+      env,
+    );
+    assert.deepEqual([backfill.backfill.total, backfill.backfill.finished], [0, true]);
+
     const automation = await rapportJson<{ automation_id: string }>(
       [
         'sms',

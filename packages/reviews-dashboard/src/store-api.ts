@@ -11,6 +11,7 @@ export function storeApi(storeId: string) {
   return {
     postscript,
     postscriptHealth: `${postscript}/health`,
+    profileBackfill: `${postscript}/backfill`,
     smsDelays: `${postscript}/sms-delays`,
     postscriptLog(query: { state?: DeliveryState | undefined; limit: number }): string {
       const params = new URLSearchParams({ ...(query.state ? { state: query.state } : {}), limit: String(query.limit) });

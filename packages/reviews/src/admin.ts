@@ -1,6 +1,8 @@
-import { accountsDb, createUser, type Clock } from '@rapport/kit';
+import { accountsDb, createUser, Unprocessable, type Clock } from '@rapport/kit';
 import type { ReviewsDatabase } from './db/schema.js';
-import { savePostscriptIntegration, type ConnectInput } from './integrations/postscript/settings.js';
+import { backfillView, startBackfill } from './integrations/postscript/backfill.js';
+import { findIntegration, savePostscriptIntegration, type ConnectInput } from './integrations/postscript/settings.js';
+import type { BackfillView } from './schemas/postscript.js';
 import { insertSequence, type SequenceInput } from './sequences/sequences.js';
 import { insertStore, requireStore } from './stores/stores.js';
 
@@ -37,6 +39,22 @@ export async function connectPostscript(
 export async function createSequence(database: ReviewsDatabase, clock: Clock, input: SequenceInput): Promise<{ sequence_id: string }> {
   const row = await insertSequence(database.db, clock.now(), input);
   return { sequence_id: row.id };
+}
+
+/**
+ * Starts the profile backfill again, or resumes the one running (connecting starts one by itself). The
+ * work is done by a running worker (`rapport start` or `rapport worker`); `profileBackfillProgress` reads it.
+ */
+export async function startProfileBackfill(database: ReviewsDatabase, clock: Clock, storeId: string): Promise<BackfillView> {
+  await requireStore(database.db, storeId);
+  if (!(await findIntegration(database.db, storeId)))
+    throw new Unprocessable('connect Postscript first: the backfill sends properties to it', ['store'], 'not_connected');
+  await database.db.transaction().execute((trx) => startBackfill(trx, clock.now(), storeId));
+  return backfillView(database.db, storeId);
+}
+
+export function profileBackfillProgress(database: ReviewsDatabase, storeId: string): Promise<BackfillView> {
+  return backfillView(database.db, storeId);
 }
 
 export { PostscriptConnectError, REJECTED_KEY_MESSAGE } from './integrations/postscript/settings.js';

@@ -9,6 +9,8 @@ export {
   connectPostscript,
   createSequence,
   createUserAccount,
+  startProfileBackfill,
+  profileBackfillProgress,
   PostscriptConnectError,
   REJECTED_KEY_MESSAGE,
 } from './admin.js';

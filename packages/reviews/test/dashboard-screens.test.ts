@@ -6,6 +6,7 @@
  * the home page counts per calendar day of the store's zone; the Shopify panel lists the URL and topics.
  */
 import assert from 'node:assert/strict';
+import { PROFILE_DEBOUNCE_MS } from '../src/integrations/postscript/profile-push.js';
 import { after, before, describe, test } from 'node:test';
 import { orderPayload, refundPayload, type OrderInput } from '../src/dev/shopify.js';
 import type {
@@ -231,6 +232,9 @@ describe('Reviews and Customers: Jane reviews two products; Lena, not a subscrib
     await writeReview(tokenOf('#2001'), '7302', { rating: 2, body: 'Terrible stitching, awful. It broke after a week.' });
     h.clock.advance(60_000);
     await writeReview(tokenOf('#2002'), '7303', { rating: 5, body: 'Warm, soft and great. I like it a lot.' });
+    await h.settle();
+    // The profile patches are debounced: they go out PROFILE_DEBOUNCE_MS after the last review.
+    h.clock.advance(PROFILE_DEBOUNCE_MS);
     await h.settle();
   });
 

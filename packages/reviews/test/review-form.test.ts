@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PROFILE_DEBOUNCE_MS } from '../src/integrations/postscript/profile-push.js';
 import { after, before, describe, test } from 'node:test';
 import { findEventType, validateEventProperties, validateProfileProperties } from '@rapport/contract';
 import { orderPayload, refundPayload } from '../src/dev/shopify.js';
@@ -147,6 +148,14 @@ describe('review form: submitting', () => {
       'Okendo Has Submitted Media': false,
     });
     assert.equal(typeof event.properties['VariantID'], 'string');
+
+    // The profile follows, debounced: one patch, then "Update Customer Profile", in that order.
+    assert.equal(h.fake.calls('PATCH', '/api/v2/subscribers/s_jane').length, 0, 'nothing before the debounce window ends');
+    h.clock.advance(PROFILE_DEBOUNCE_MS);
+    await h.settle();
+    const updated = eventsSent(h, 'Update Customer Profile');
+    assert.equal(updated.length, 1);
+    assert.deepEqual(updated[0]!.properties, {});
 
     const patch = h.fake.calls('PATCH', '/api/v2/subscribers/s_jane').at(-1);
     const properties = (patch?.body as { properties: Record<string, unknown> }).properties;

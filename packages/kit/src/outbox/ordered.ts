@@ -31,8 +31,12 @@ export type DeliveryPayload = TObject<{ outbox_id: TString }>;
 export interface OrderedOutboxOptions<C> {
   table: string;
   keyColumn: string;
-  /** The job that delivers one row (payload `{ outbox_id }`). */
-  job: JobDefinition<C, DeliveryPayload>;
+  /**
+   * The job that delivers one row (payload `{ outbox_id }`), or a function returning it: a service's
+   * `jobs.ts` imports the handlers that import their outbox, so the outbox may be evaluated before the
+   * definition exists and reads it only when it first enqueues.
+   */
+  job: JobDefinition<C, DeliveryPayload> | (() => JobDefinition<C, DeliveryPayload>);
   maxAttempts: number;
 }
 
@@ -53,8 +57,9 @@ export interface OrderedOutbox {
 type Loose = Kysely<any>;
 
 export function orderedOutbox<C>(options: OrderedOutboxOptions<C>): OrderedOutbox {
-  const { table, keyColumn, job } = options;
-  const dedupeKey = (rowId: string, replays: number) => `${job.name}:${rowId}:${replays}`;
+  const { table, keyColumn } = options;
+  const job = (): JobDefinition<C, DeliveryPayload> => (typeof options.job === 'function' ? options.job() : options.job);
+  const dedupeKey = (rowId: string, replays: number) => `${job().name}:${rowId}:${replays}`;
 
   const enqueueHead: OrderedOutbox['enqueueHead'] = async (db, now, key) => {
     const head = (await (db as unknown as Loose)
@@ -67,7 +72,7 @@ export function orderedOutbox<C>(options: OrderedOutboxOptions<C>): OrderedOutbo
       .orderBy('id')
       .executeTakeFirst()) as { id: string; replays: number } | undefined;
     if (!head) return null;
-    await job.enqueue(db, now, { outbox_id: head.id }, { dedupeKey: dedupeKey(head.id, head.replays), maxAttempts: options.maxAttempts });
+    await job().enqueue(db, now, { outbox_id: head.id }, { dedupeKey: dedupeKey(head.id, head.replays), maxAttempts: options.maxAttempts });
     return head.id;
   };
 

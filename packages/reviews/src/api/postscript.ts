@@ -1,9 +1,17 @@
-import type { HttpApp } from '@rapport/kit';
+import { Unprocessable, type HttpApp } from '@rapport/kit';
 import Type from 'typebox';
 import type { ReviewsContext } from '../context.js';
+import { backfillView, startBackfill } from '../integrations/postscript/backfill.js';
 import { deliveryHealth, deliveryLogEntry, listDeliveryLog, replayDelivery } from '../integrations/postscript/delivery-log.js';
 import { disconnectPostscript, findIntegration, integrationView, savePostscriptIntegration } from '../integrations/postscript/settings.js';
-import { ConnectPostscriptBody, DeliveryHealth, DeliveryLogEntry, DeliveryState, IntegrationView } from '../schemas/postscript.js';
+import {
+  BackfillView,
+  ConnectPostscriptBody,
+  DeliveryHealth,
+  DeliveryLogEntry,
+  DeliveryState,
+  IntegrationView,
+} from '../schemas/postscript.js';
 import { SmsDelaysView } from '../schemas/sequences.js';
 import { requireStore } from '../stores/stores.js';
 import { smsSideDelays } from '../integrations/postscript/sms-delays.js';
@@ -100,6 +108,45 @@ export function registerPostscriptRoutes(app: HttpApp, ctx: ReviewsContext, auth
         limit: req.query.limit ?? 100,
       });
       return { entries: rows.map(deliveryLogEntry) };
+    },
+  );
+
+  app.get(
+    `${base}/backfill`,
+    {
+      onRequest: auth.store.onRequest,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['postscript'],
+        summary: 'Progress of the profile backfill (every existing customer’s Okendo properties, sent once Postscript is connected)',
+        params: StoreParams,
+        response: { 200: BackfillView, ...errors(401, 404) },
+      },
+    },
+    async (req) => backfillView(ctx.db, req.params.store_id),
+  );
+
+  app.post(
+    `${base}/backfill`,
+    {
+      onRequest: auth.store.onRequest,
+      schema: {
+        security: STORE_SECURITY,
+        tags: ['postscript'],
+        summary: 'Start the profile backfill again (or resume the one running)',
+        description: 'Connecting starts one; only properties Postscript does not have yet are sent. 422 when Postscript is not connected.',
+        params: StoreParams,
+        response: { 200: BackfillView, ...errors(401, 404, 422) },
+      },
+    },
+    async (req) => {
+      const storeId = req.params.store_id;
+      await requireStore(ctx.db, storeId);
+      if (!(await findIntegration(ctx.db, storeId)))
+        throw new Unprocessable('connect Postscript first: the backfill sends properties to it', ['path', 'store_id'], 'not_connected');
+      await ctx.db.transaction().execute((trx) => startBackfill(trx, ctx.clock.now(), storeId));
+      ctx.wake();
+      return backfillView(ctx.db, storeId);
     },
   );
 

@@ -9,6 +9,7 @@ import type { CustomersTable, ProductsTable } from './tables/customers.js';
 import type { FulfillmentsTable, OrdersTable, ShopifyWebhooksTable } from './tables/orders.js';
 import type { PostscriptIntegrationsTable, PostscriptOutboxTable } from './tables/postscript.js';
 import type { ReviewRequestProductsTable, ReviewRequestsTable, SequencesTable } from './tables/review-requests.js';
+import type { ProfileBackfillsTable } from './tables/profiles.js';
 import type { ReviewsTable } from './tables/reviews.js';
 import type { StoresTable } from './tables/stores.js';
 
@@ -17,6 +18,7 @@ export type * from './tables/customers.js';
 export type * from './tables/orders.js';
 export type * from './tables/postscript.js';
 export type * from './tables/review-requests.js';
+export type * from './tables/profiles.js';
 export type * from './tables/reviews.js';
 export type * from './tables/stores.js';
 
@@ -36,6 +38,7 @@ export interface ReviewsSchema extends JobsSchema, AccountsSchema {
   activities: ActivitiesTable;
   postscript_integrations: PostscriptIntegrationsTable;
   postscript_outbox: PostscriptOutboxTable;
+  profile_backfills: ProfileBackfillsTable;
 }
 
 export type ReviewsDatabase = Database<ReviewsSchema>;

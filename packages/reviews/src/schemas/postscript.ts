@@ -75,3 +75,30 @@ export const DeliveryHealth = Type.Object({
   }),
 });
 export type DeliveryHealth = Static<typeof DeliveryHealth>;
+
+/** The connect-time backfill of Okendo profile properties (integrations/postscript/backfill.ts). */
+export const BackfillView = Type.Object({
+  backfill: Nullable(
+    Type.Object({
+      backfill_id: Type.String(),
+      state: Type.Union([Type.Literal('running'), Type.Literal('done')], {
+        description: 'running while customers are still being looked at; done once every customer was',
+      }),
+      total: Type.Integer({ description: 'Customers with an email or a phone (those Postscript could know)' }),
+      scanned: Type.Integer({ description: 'Customers looked at so far' }),
+      up_to_date: Type.Integer({ description: 'Looked at, nothing to send (Postscript already has these values)' }),
+      patches: Type.Object({
+        written: Type.Integer(),
+        delivered: Type.Integer(),
+        pending: Type.Integer(),
+        not_subscribers: Type.Integer({ description: 'Skipped: not an SMS subscriber (none is created)' }),
+        failed: Type.Integer(),
+      }),
+      settled: Type.Integer({ description: 'Customers whose outcome is known (the progress bar: settled of total)' }),
+      finished: Type.Boolean({ description: 'Every customer looked at and every patch settled' }),
+      started_at: Type.String(),
+      finished_at: Nullable(Type.String()),
+    }),
+  ),
+});
+export type BackfillView = Static<typeof BackfillView>;

@@ -7,6 +7,7 @@ import { zonedTime } from '@rapport/dashboard-ui/zoned-time';
 import { DisconnectPostscriptModal } from './DisconnectPostscriptModal.js';
 import { postscriptStatus } from './postscript-status.js';
 import { PostscriptKeyDrawer } from './PostscriptKeyDrawer.js';
+import { ProfileBackfill } from './ProfileBackfill.js';
 import { SyncHealth } from './SyncHealth.js';
 
 interface Props {
@@ -81,6 +82,7 @@ export function PostscriptTile({ view, health, paths, timeZone, onChanged }: Pro
               </DataList.Item>
             </DataList>
             {health ? <SyncHealth health={health} /> : null}
+            <ProfileBackfill paths={paths} />
             <Group justify="flex-end">
               <Button variant="subtle" color="red" onClick={() => setDisconnecting(true)}>
                 Disconnect

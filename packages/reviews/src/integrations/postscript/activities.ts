@@ -13,13 +13,14 @@ import {
   REVIEW_REQUEST_CANCELLED,
   REVIEW_REQUEST_CREATED,
   reviewCreatedProperties,
-  reviewProfileProperties,
   reviewRequestCancelledProperties,
   reviewRequestCreatedProperties,
   reviewRequestTriggerTags,
 } from './events.js';
 import { OKENDO_REVIEW_REQUEST_TRIGGER } from '@rapport/contract';
+import { changesProfile } from '../../profiles/changes.js';
 import { writeOutbox, type OutboxMessage } from './outbox.js';
+import { scheduleProfileSync } from './profile-push.js';
 
 export function postscriptMessagesFor(a: RecordedActivity, now: Date): OutboxMessage[] {
   switch (a.type) {
@@ -55,11 +56,6 @@ export function postscriptMessagesFor(a: RecordedActivity, now: Date): OutboxMes
           externalId: `${a.reviewId}:created`,
           properties: reviewCreatedProperties(a),
         },
-        {
-          kind: 'profile',
-          externalId: `${a.reviewId}:profile`,
-          properties: reviewProfileProperties({ firstName: a.customerFirstName, lastName: a.customerLastName, stats: a.stats }),
-        },
       ];
     default: {
       const never: never = a;
@@ -68,8 +64,13 @@ export function postscriptMessagesFor(a: RecordedActivity, now: Date): OutboxMes
   }
 }
 
-/** The sink service.ts registers with the activity log. */
+/**
+ * The sink service.ts registers with the activity log: the activity's own calls now, and — when the fact
+ * feeds the customer's profile — a debounced recomputation of their Okendo properties (profile-push.ts),
+ * which follows the event in the customer's queue.
+ */
 export async function postscriptActivitySink(db: Kysely<ReviewsSchema>, now: Date, activity: RecordedActivity): Promise<void> {
   const messages = postscriptMessagesFor(activity, now);
   if (messages.length > 0) await writeOutbox(db, now, { storeId: activity.storeId, customerId: activity.customerId }, messages);
+  if (changesProfile(activity.type)) await scheduleProfileSync(db, now, activity.storeId, activity.customerId);
 }

@@ -5,11 +5,11 @@
  */
 import { OKENDO_REVIEW_REQUEST_TRIGGER, sequenceWaitTags, type DeclaredWait } from '@rapport/contract';
 import type { ReviewCreated, ReviewRequestSent } from '../../activity/types.js';
-import type { CustomerReviewStats } from '../../reviews/customer-stats.js';
 
 export const REVIEW_REQUEST_CREATED = 'Review Request Created';
 export const REVIEW_REQUEST_CANCELLED = 'Review Request Cancelled';
 export const REVIEW_CREATED = 'Review Created';
+export const UPDATE_CUSTOMER_PROFILE = 'Update Customer Profile';
 
 type Props = Record<string, string | number | boolean>;
 
@@ -86,18 +86,5 @@ export function reviewCreatedProperties(a: ReviewCreated): Props {
     'Okendo Average Review Rating': a.stats.averageRating,
     'Okendo Latest Review Rating': a.stats.latestRating,
     'Okendo Has Submitted Media': a.stats.hasMedia,
-  });
-}
-
-/** The review-derived Okendo profile properties, patched onto the subscriber. */
-export function reviewProfileProperties(i: { firstName: string | null; lastName: string | null; stats: CustomerReviewStats }): Props {
-  return compact({
-    'Okendo Given Name': i.firstName,
-    'Okendo Family Name': i.lastName,
-    'Okendo Number of Reviews': i.stats.count,
-    'Okendo Average Review Rating': i.stats.averageRating,
-    'Okendo Latest Review Rating': i.stats.latestRating,
-    'Okendo Average Review Sentiment': i.stats.averageSentiment,
-    'Okendo Latest Review Sentiment': i.stats.latestSentiment,
   });
 }

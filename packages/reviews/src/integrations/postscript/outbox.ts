@@ -30,7 +30,7 @@ export const DELIVER_MAX_ATTEMPTS = 15;
 export const postscriptQueue = orderedOutbox({
   table: 'postscript_outbox',
   keyColumn: 'customer_id',
-  job: POSTSCRIPT_DELIVER,
+  job: () => POSTSCRIPT_DELIVER,
   maxAttempts: DELIVER_MAX_ATTEMPTS,
 });
 export const deliverDedupeKey = (outboxId: string, replays: number): string => postscriptQueue.dedupeKey(outboxId, replays);

@@ -10,6 +10,7 @@ import { OKENDO_REVIEW_REQUEST_TRIGGER, type EventNameStyle } from '@rapport/con
 import type { PostscriptIntegrationsTable, ReviewsSchema } from '../../db/schema.js';
 import { requireStore } from '../../stores/stores.js';
 import { PostscriptApiError, PostscriptClient, PostscriptUnreachableError } from './client.js';
+import { startBackfill } from './backfill.js';
 import { sealPostscriptKey } from './key-sealing.js';
 import type { IntegrationView } from '../../schemas/postscript.js';
 import type { Kysely } from 'kysely';
@@ -143,6 +144,15 @@ export async function savePostscriptIntegration(
     connected_at: existing?.connected_at ?? at,
     updated_at: at,
   };
+  // Saved with the backfill that sends every existing customer's properties (or resumes the one running).
+  await db.transaction().execute(async (trx) => {
+    await saveRow(trx, row, at);
+    await startBackfill(trx, now, input.storeId);
+  });
+  return row;
+}
+
+async function saveRow(db: Kysely<ReviewsSchema>, row: PostscriptIntegrationsTable, at: string): Promise<void> {
   await db
     .insertInto('postscript_integrations')
     .values(row)
@@ -162,7 +172,6 @@ export async function savePostscriptIntegration(
       }),
     )
     .execute();
-  return row;
 }
 
 export async function findIntegration(db: Kysely<ReviewsSchema>, storeId: string): Promise<PostscriptIntegrationsTable | undefined> {
