@@ -19,6 +19,7 @@ import {
   shopify,
   startHarness,
   subscribe,
+  person,
   texts,
   type Harness,
   type Merchant,
@@ -29,12 +30,6 @@ before(async () => {
   h = await startHarness();
 });
 after(async () => h.stop());
-
-let n = 300;
-const person = (firstName: string) => {
-  const i = n++;
-  return { phone: `+1212555${String(i).padStart(4, '0')}`, email: `${firstName.toLowerCase()}${i}@example.com`, firstName };
-};
 
 const TYPE_OF = new Map(PROFILE_PROPERTIES.map((p) => [p.name, p.type]));
 

@@ -14,6 +14,7 @@ import {
   shopify,
   startHarness,
   subscribe,
+  person,
   texts,
   type Harness,
 } from './helpers/platform.js';
@@ -23,12 +24,6 @@ before(async () => {
   h = await startHarness();
 });
 after(async () => h.stop());
-
-let phoneCounter = 100;
-const person = (firstName: string) => {
-  const n = phoneCounter++;
-  return { phone: `+1212555${String(n).padStart(4, '0')}`, email: `${firstName.toLowerCase()}${n}@example.com`, firstName };
-};
 
 describe('review-request loop, fulfilment anchor', () => {
   test('a subscriber gets exactly one text with a working review URL, N days after fulfilment', async () => {

@@ -56,3 +56,11 @@ export async function startHarness(options: { workers?: boolean } = {}): Promise
     },
   };
 }
+
+let personCounter = 100;
+
+/** A shopper with a fresh phone number and email (unique within the test process). */
+export function person(firstName: string): { phone: string; email: string; firstName: string } {
+  const n = personCounter++;
+  return { phone: `+1212555${String(n).padStart(4, '0')}`, email: `${firstName.toLowerCase()}${n}@example.com`, firstName };
+}

@@ -5,7 +5,7 @@ import { storeApiKeysMigration } from './0003_store_api_keys.js';
 import { activitiesMigration } from './0004_activities.js';
 import { postscriptEventNamesMigration } from './0005_postscript_event_names.js';
 import { accountsAndLocaleMigration } from './0007_accounts.js';
-import { profileBackfillsMigration } from './0013_profile_backfills.js';
+import { profileBackfillsMigration } from './0008_profile_backfills.js';
 
 /** Every migration of the reviews database, in the order they run (kit's jobs table first). */
 export const reviewsMigrations: Migrations = {
@@ -17,5 +17,5 @@ export const reviewsMigrations: Migrations = {
   '0005_postscript_event_names': postscriptEventNamesMigration,
   '0006_jobs_coalesce': jobsCoalesceMigration,
   '0007_accounts': accountsAndLocaleMigration,
-  '0013_profile_backfills': profileBackfillsMigration,
+  '0008_profile_backfills': profileBackfillsMigration,
 };
